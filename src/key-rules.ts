@@ -1,0 +1,149 @@
+/**
+ * Normalization and validation of pasted API keys (contract section 7). Pure: no DOM, no
+ * state; every message comes from `strings`, so it is testable as tables of inputs.
+ */
+import type { KeyRules, ProviderPreset } from './providers/types.js';
+import { en, type CharacterKind, type CredentialOverlayStrings } from './strings.js';
+
+export type KeyErrorCode =
+  | 'empty'
+  | 'character-inside'
+  | 'too-long'
+  | 'other-provider'
+  | 'wrong-prefix'
+  | 'bad-character'
+  | 'too-short';
+
+export type KeyCheck =
+  | { ok: true; apiKey: string; keyType: string; keyHint: string; notes: string[] }
+  | { ok: false; code: KeyErrorCode; message: string };
+
+// Whitespace (JS `\s` covers line breaks, no-break spaces and U+FEFF) and the zero-width
+// characters a copy from a web page or chat often carries at either end.
+const EDGE = '[\\s\\u200B-\\u200D\\u2060\\u180E]+';
+const EDGES = new RegExp(`^${EDGE}|${EDGE}$`, 'g');
+const trim = (s: string) => s.replace(EDGES, '');
+
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['"', '"'],
+  ["'", "'"],
+  ['`', '`'],
+  ['<', '>'],
+  ['${', '}'],
+];
+
+/** Removes one pair of quotes, angle brackets or `${…}` around the whole value, if present. */
+function unwrap(s: string): string | undefined {
+  for (const [open, close] of PAIRS) {
+    if (s.length >= open.length + close.length && s.startsWith(open) && s.endsWith(close)) {
+      return s.slice(open.length, s.length - close.length);
+    }
+  }
+  return undefined;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What a user pasted, reduced to the key: trims, unwraps quotes, strips `export`,
+ * `NAME=`, `Authorization:` and `Bearer`, in the contract's order.
+ */
+export function normalizeKey(raw: string, rules: Pick<KeyRules, 'envNames'>): string {
+  let s = trim(raw);
+  const inner = unwrap(s);
+  if (inner !== undefined) s = inner;
+  s = s.replace(/^export\s+/, '');
+  if (rules.envNames.length) {
+    s = s.replace(new RegExp(`^(?:${rules.envNames.map(escape).join('|')})\\s*[=:]\\s*`), '');
+  }
+  s = trim(s.replace(/^authorization\s*:/i, ''));
+  s = trim(s.replace(/^bearer(?:\s+|$)/i, ''));
+  if (inner === undefined) s = unwrap(s) ?? s;
+  return trim(s);
+}
+
+// Anything but printable ASCII: found first, then named by `classify`.
+const NOT_PRINTABLE_ASCII = /[^\x21-\x7E]/u;
+
+function classify(char: string): CharacterKind {
+  if (char === ' ') return 'space';
+  if (char === '\t') return 'tab';
+  if (/[\n\r\v\f\u0085\u2028\u2029]/.test(char)) return 'line-break';
+  if (/\s/.test(char)) return 'whitespace';
+  if (/\p{Cc}/u.test(char)) return 'control';
+  if (/[\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(char)) return 'invisible';
+  return 'non-ascii';
+}
+
+const codePointOf = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Normalizes and validates a pasted key against a preset's rules. Only the first problem is reported. */
+export function checkKey(
+  raw: string,
+  preset: Pick<ProviderPreset, 'label' | 'key'>,
+  strings: CredentialOverlayStrings = en,
+): KeyCheck {
+  const rules = preset.key;
+  const provider = preset.label;
+  const fail = (code: KeyErrorCode, message: string): KeyCheck => ({ ok: false, code, message });
+  const key = normalizeKey(raw, rules);
+
+  if (!key) return fail('empty', strings.keyRequired({ provider }));
+
+  const odd = NOT_PRINTABLE_ASCII.exec(key);
+  if (odd) {
+    const char = odd[0];
+    const position = Array.from(key.slice(0, odd.index)).length + 1;
+    const character = strings.describeCharacter({ kind: classify(char), char, codePoint: codePointOf(char) });
+    return fail('character-inside', strings.keyCharacterInside({ character, position }));
+  }
+
+  if (key.length > rules.maxLength) {
+    return fail('too-long', strings.keyTooLong({ length: key.length, max: rules.maxLength }));
+  }
+
+  const expected = rules.prefix;
+  const other = rules.foreign.find((f) => key.startsWith(f.prefix));
+  if (other) {
+    const p = { other: other.name, prefix: other.prefix, provider, expected };
+    return fail('other-provider', other.session ? strings.keySessionToken(p) : strings.keyOtherProvider(p));
+  }
+
+  if (!key.startsWith(expected)) return fail('wrong-prefix', strings.keyWrongPrefix({ provider, expected }));
+
+  const bad = new RegExp(`[^${rules.alphabet}]`).exec(key);
+  if (bad) {
+    return fail('bad-character', strings.keyBadCharacter({ char: bad[0], position: bad.index + 1, provider }));
+  }
+
+  const body = key.length - expected.length;
+  if (body < rules.minBodyLength) {
+    return fail('too-short', strings.keyTooShort({ length: body, min: rules.minBodyLength, prefix: expected }));
+  }
+
+  const type = rules.types.find((t) => key.startsWith(t.prefix) && (!t.pattern || t.pattern.test(key)));
+  const keyType = type?.id ?? rules.fallbackType;
+  const notes: string[] = [];
+  if (rules.adminTypes?.includes(keyType)) notes.push(strings.noteAdminKey);
+  else if (!type || (rules.marker && !key.includes(rules.marker))) notes.push(strings.noteUnusualShape({ provider }));
+
+  return { ok: true, apiKey: key, keyType, keyHint: `${type?.prefix ?? expected}…${key.slice(-4)}`, notes };
+}
+
+/** Length as a person counts it: in characters, not UTF-16 code units. */
+const lengthOf = (s: string) => Array.from(s).length;
+
+/**
+ * A text field's rule: required after trimming, at most `max` characters. Returns the error
+ * message, or `undefined` when the value is fine. Over the limit is an error, never a cut.
+ */
+export function checkText(
+  value: string,
+  { field, max, required }: { field: string; max: number; required: boolean },
+  strings: CredentialOverlayStrings = en,
+): string | undefined {
+  const text = value.trim();
+  if (required && !text) return strings.nameRequired;
+  const length = lengthOf(text);
+  return length > max ? strings.tooLong({ field, length, max }) : undefined;
+}

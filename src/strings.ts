@@ -1,0 +1,111 @@
+/**
+ * Every visible string of the overlay. Messages with parameters are functions, so a
+ * translation can order the words as its language needs. Hosts override any subset
+ * through the `strings` property.
+ */
+export interface CredentialOverlayStrings {
+  heading: string;
+  nameLabel: string;
+  descriptionLabel: string;
+  optional: string;
+  apiKeyLabel: string;
+  showKey: string;
+  /** Help under the key field, before the docs link. `header` is e.g. `Authorization: Bearer {api_key}`. */
+  keyHelp: (p: { provider: string; header: string }) => string;
+  docsLink: (p: { provider: string }) => string;
+  /** Appended to a link that opens in a new tab, for screen readers. */
+  newTab: string;
+  save: string;
+  saving: string;
+  cancel: string;
+  close: string;
+
+  nameRequired: string;
+  tooLong: (p: { field: string; length: number; max: number }) => string;
+
+  keyRequired: (p: { provider: string }) => string;
+  keyCharacterInside: (p: { character: string; position: number }) => string;
+  keyTooLong: (p: { length: number; max: number }) => string;
+  keyOtherProvider: (p: { other: string; prefix: string; provider: string; expected: string }) => string;
+  keySessionToken: (p: { other: string; prefix: string; provider: string; expected: string }) => string;
+  keyWrongPrefix: (p: { provider: string; expected: string }) => string;
+  keyBadCharacter: (p: { char: string; position: number; provider: string }) => string;
+  keyTooShort: (p: { length: number; min: number; prefix: string }) => string;
+  /** How a character that does not belong in a key is named in a message. */
+  describeCharacter: (p: { kind: CharacterKind; char: string; codePoint: string }) => string;
+
+  noteAdminKey: string;
+  noteUnusualShape: (p: { provider: string }) => string;
+
+  /** Announced (and shown) when Save found errors. */
+  errorSummary: (p: { count: number }) => string;
+  /** Form-level error when the host's `waitUntil` promise rejected without a message. */
+  saveFailed: string;
+  saveFailedWithReason: (p: { reason: string }) => string;
+}
+
+/** The kinds of character that may not appear inside a key. */
+export type CharacterKind = 'space' | 'tab' | 'line-break' | 'whitespace' | 'control' | 'invisible' | 'non-ascii';
+
+export const en: CredentialOverlayStrings = {
+  heading: 'Add New Credential',
+  nameLabel: 'Credential Name',
+  descriptionLabel: 'Credential Description',
+  optional: 'optional',
+  apiKeyLabel: 'API Key Value',
+  showKey: 'Show API key',
+  keyHelp: ({ provider, header }) => `${provider} receives this key in the ${header} header of every request.`,
+  docsLink: ({ provider }) => `Find your ${provider} API key`,
+  newTab: '(opens in a new tab)',
+  save: 'Save',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  close: 'Close',
+
+  nameRequired: 'Enter a name for this credential.',
+  tooLong: ({ field, length, max }) =>
+    `${field} is ${length} characters long. Shorten it to ${max} characters or fewer.`,
+
+  keyRequired: ({ provider }) => `Paste your ${provider} API key.`,
+  keyCharacterInside: ({ character, position }) =>
+    `The key contains ${character} at position ${position}. Remove it, or copy the key again.`,
+  keyTooLong: ({ length, max }) =>
+    `This is ${length} characters long; an API key has at most ${max}. Paste only the key.`,
+  keyOtherProvider: ({ other, prefix, provider, expected }) =>
+    `This looks like a key from ${other} (${prefix}). Paste your ${provider} key; it starts with ${expected}.`,
+  keySessionToken: ({ other, prefix, provider, expected }) =>
+    `This looks like a ${other} session token (${prefix}), not an API key. Paste your ${provider} API key; it starts with ${expected}.`,
+  keyWrongPrefix: ({ provider, expected }) =>
+    `${provider} API keys start with ${expected}. Copy the whole key from your API keys page.`,
+  keyBadCharacter: ({ char, position, provider }) =>
+    `The key contains “${char}” at position ${position}; ${provider} keys use only letters, digits, _ and -. Copy the key again.`,
+  keyTooShort: ({ length, min, prefix }) =>
+    `This key is too short: ${length} characters after ${prefix}, at least ${min} expected. Was it cut off when copying?`,
+  describeCharacter: ({ kind, char, codePoint }) => {
+    switch (kind) {
+      case 'space':
+        return 'a space';
+      case 'tab':
+        return 'a tab';
+      case 'line-break':
+        return 'a line break';
+      case 'whitespace':
+        return `a space character (${codePoint})`;
+      case 'control':
+        return `a control character (${codePoint})`;
+      case 'invisible':
+        return `an invisible character (${codePoint})`;
+      case 'non-ascii':
+        return `the non-ASCII character “${char}” (${codePoint})`;
+    }
+  },
+
+  noteAdminKey:
+    'This is an admin key: it can manage your whole organization. A project key is enough for most uses.',
+  noteUnusualShape: ({ provider }) =>
+    `This key does not look like the keys ${provider} issues today. Check that it is complete; it can still be saved.`,
+
+  errorSummary: ({ count }) => (count === 1 ? 'Could not save: 1 field needs attention.' : `Could not save: ${count} fields need attention.`),
+  saveFailed: 'The credential could not be saved. Try again.',
+  saveFailedWithReason: ({ reason }) => `The credential could not be saved: ${reason}`,
+};

@@ -1,0 +1,62 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { findChrome } from './scripts/chrome.mjs';
+
+/** Prints the plain closing line CI reads: `N passed, N failed, N skipped`. */
+function summaryReporter() {
+  let line = '';
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
+        suite.suites.forEach(walk);
+      };
+      for (const s of sessions) {
+        if (s.testResults) walk(s.testResults);
+        // A file that failed to load or threw outside a test counts as a failure.
+        if (!s.passed && (s.errors?.length ?? 0) > 0) failed++;
+      }
+      line = `${passed} passed, ${failed} failed, ${skipped} skipped`;
+    },
+    stop() {
+      if (line) console.log(`\n${line}`);
+    },
+  };
+}
+
+const executablePath = findChrome();
+if (!executablePath) throw new Error('No Chromium found: run `node scripts/chrome.mjs --ensure` or set CHROME_PATH.');
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 120_000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-component-update',
+          '--disable-background-networking',
+        ],
+      },
+    }),
+  ],
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+  testFramework: { config: { timeout: 5000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+};
