@@ -147,3 +147,10 @@ export function checkText(
   const length = lengthOf(text);
   return length > max ? strings.tooLong({ field, length, max }) : undefined;
 }
+
+// Prefixes of every key shape we know, and any long run of key characters: masked in text we
+// did not write (a host's error message, a provider's reply) before it is shown.
+const KEY_LIKE = /(sk-|sess-|gsk_|AIza|xai-|pplx-|hf_)[A-Za-z0-9_-]{6,}|[A-Za-z0-9_-]{32,}/g;
+
+/** Replaces key-like text with its prefix and `…`, so a message can be shown safely. */
+export const maskSecrets = (text: string): string => text.replace(KEY_LIKE, (_, prefix?: string) => `${prefix ?? ''}…`);

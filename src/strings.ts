@@ -10,8 +10,8 @@ export interface CredentialOverlayStrings {
   optional: string;
   apiKeyLabel: string;
   showKey: string;
-  /** Help under the key field, before the docs link. `header` is e.g. `Authorization: Bearer {api_key}`. */
-  keyHelp: (p: { provider: string; header: string }) => string;
+  /** Help under the key field; the header it is sent in (e.g. `Authorization: Bearer {api_key}`) follows it. */
+  keyHelp: (p: { provider: string }) => string;
   docsLink: (p: { provider: string }) => string;
   /** Appended to a link that opens in a new tab, for screen readers. */
   newTab: string;
@@ -39,9 +39,8 @@ export interface CredentialOverlayStrings {
 
   /** Announced (and shown) when Save found errors. */
   errorSummary: (p: { count: number }) => string;
-  /** Form-level error when the host's `waitUntil` promise rejected without a message. */
+  /** Form-level error when the host's `waitUntil` promise rejected without a message of its own. */
   saveFailed: string;
-  saveFailedWithReason: (p: { reason: string }) => string;
 }
 
 /** The kinds of character that may not appear inside a key. */
@@ -54,7 +53,7 @@ export const en: CredentialOverlayStrings = {
   optional: 'optional',
   apiKeyLabel: 'API Key Value',
   showKey: 'Show API key',
-  keyHelp: ({ provider, header }) => `${provider} receives this key in the ${header} header of every request.`,
+  keyHelp: ({ provider }) => `${provider} receives this key with every request, in the header`,
   docsLink: ({ provider }) => `Find your ${provider} API key`,
   newTab: '(opens in a new tab)',
   save: 'Save',
@@ -107,5 +106,4 @@ export const en: CredentialOverlayStrings = {
 
   errorSummary: ({ count }) => (count === 1 ? 'Could not save: 1 field needs attention.' : `Could not save: ${count} fields need attention.`),
   saveFailed: 'The credential could not be saved. Try again.',
-  saveFailedWithReason: ({ reason }) => `The credential could not be saved: ${reason}`,
 };

@@ -1,0 +1,65 @@
+// Takes screenshots of the demo in headless Chromium: `npm run screenshots`.
+// Writes docs/*.png (light and dark, error state, revealed key, narrow screen).
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+import { findChrome } from './chrome.mjs';
+
+const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+await server.listen();
+const url = server.resolvedUrls.local[0];
+const browser = await puppeteer.launch({
+  executablePath: findChrome(),
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+});
+
+/** Looks inside the overlay's shadow root. */
+const inOverlay = (sel) => `pierce/${sel}`;
+
+async function shoot({ name, width = 1000, height = 760, scheme = 'light', act }) {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height, deviceScaleFactor: 1 });
+  await page.emulateMediaFeatures([
+    { name: 'prefers-color-scheme', value: scheme },
+    { name: 'prefers-reduced-motion', value: 'reduce' },
+  ]);
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+  await page.goto(url);
+  await page.waitForFunction(() => customElements.get('credential-overlay'));
+  await page.click('#add');
+  await page.waitForSelector(inOverlay('dialog[open]'));
+  await act?.(page);
+  await page.screenshot({ path: `docs/${name}.png` });
+  console.log(`docs/${name}.png`);
+  await page.close();
+}
+
+const fill = async (page) => {
+  await page.type(inOverlay('#name'), 'Production OpenAI');
+  await page.type(inOverlay('#description'), 'Used by the nightly enrichment job');
+  await page.type(inOverlay('#api-key'), 'sk-proj-Xy3kQ9_aZ0vL2mN8pR4tT3BlbkFJw7Hc5Ud1Ke6Jf0Gb9x9Qz');
+};
+
+try {
+  await shoot({ name: 'overlay-light', act: fill });
+  await shoot({ name: 'overlay-dark', scheme: 'dark', act: fill });
+  await shoot({
+    name: 'overlay-errors',
+    act: async (page) => {
+      await page.type(inOverlay('#api-key'), 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUv');
+      await page.click(inOverlay('[part="save-button"]'));
+    },
+  });
+  await shoot({
+    name: 'overlay-revealed',
+    act: async (page) => {
+      await fill(page);
+      await page.click(inOverlay('[part="reveal-button"]'));
+    },
+  });
+  await shoot({ name: 'overlay-320', width: 320, height: 640, act: fill });
+} finally {
+  await browser.close();
+  await server.close();
+}

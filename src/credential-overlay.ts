@@ -1,0 +1,516 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { CancelSource, CredentialCancelDetail, CredentialSavedDetail } from './events.js';
+import { checkKey, checkText, maskSecrets } from './key-rules.js';
+import { openai } from './providers/openai.js';
+import type { ProviderPreset } from './providers/types.js';
+import { lockScroll, unlockScroll } from './scroll-lock.js';
+import { en, type CredentialOverlayStrings } from './strings.js';
+import { styles } from './credential-overlay.styles.js';
+import { isAllowedUrl } from './url.js';
+
+export type { CancelSource, CredentialCancelDetail, CredentialSavedDetail } from './events.js';
+export type { CredentialCancelEvent, CredentialSavedEvent } from './events.js';
+export type { CredentialOverlayStrings } from './strings.js';
+export type { ProviderPreset, KeyRules, KeyTypeRule, ForeignKeyRule } from './providers/types.js';
+
+/** `closed`: not shown; `editing`: the user can type and save; `saving`: a host's `waitUntil` runs. */
+type Phase = 'closed' | 'editing' | 'saving';
+type Field = 'name' | 'description' | 'apiKey';
+type Errors = Partial<Record<Field | 'form', string>>;
+
+const NAME_MAX = 100;
+const DESCRIPTION_MAX = 1000;
+const FIELDS: Field[] = ['name', 'description', 'apiKey'];
+const ID: Record<Field, string> = { name: 'name', description: 'description', apiKey: 'api-key' };
+
+/** Classes defined under a second tag name by `define()`, mapped to the class they extend. */
+const aliases = new WeakMap<CustomElementConstructor, CustomElementConstructor>();
+/** Registries this class (not an alias) is already defined in. */
+const definedIn = new WeakMap<CustomElementConstructor, WeakSet<CustomElementRegistry>>();
+
+/** The focused element, looking inside open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement && el !== document.body ? el : null;
+}
+
+const icon = (body: ReturnType<typeof svg>) =>
+  html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${body}</svg>`;
+const icons = {
+  close: svg`<path d="M6 6l12 12M18 6L6 18" />`,
+  eye: svg`<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" /><circle cx="12" cy="12" r="3" />`,
+  eyeOff: svg`<path d="M3 3l18 18M10.6 5.1A10.7 10.7 0 0 1 12 5c6.4 0 10 7 10 7a17.6 17.6 0 0 1-3.2 4.2M6.6 6.6C3.9 8.4 2 12 2 12s3.6 7 10 7a9.7 9.7 0 0 0 5.4-1.6M9.9 9.9a3 3 0 0 0 4.2 4.2" />`,
+  key: svg`<circle cx="8" cy="15" r="4" /><path d="M10.8 12.2L20 3M16 7l3 3M14 9l2 2" />`,
+  alert: svg`<circle cx="12" cy="12" r="9" /><path d="M12 7.5v5.5M12 16.5v.01" />`,
+  external: svg`<path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />`,
+};
+
+/**
+ * An "Add New Credential" modal that collects an API key (OpenAI by default), validates it,
+ * and hands it to the host page in a `credential-saved` event. The key never reaches an
+ * attribute, a text node, storage or any other event.
+ *
+ * @tag credential-overlay
+ * @fires credential-saved - `CustomEvent<CredentialSavedDetail>`: a valid Save; cancelable; `detail.waitUntil()` for async persistence.
+ * @fires credential-cancel - `CustomEvent<CredentialCancelDetail>`: closed without saving.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart form - The form inside the dialog.
+ * @csspart header - Title row: heading, provider and close button.
+ * @csspart heading - The title.
+ * @csspart provider - The provider's name under the title.
+ * @csspart body - The scrolling area that holds the fields.
+ * @csspart field - Each field's wrapper (label, control, messages).
+ * @csspart label - Each field's label.
+ * @csspart input - Each text input and the textarea.
+ * @csspart error - Each field's error text.
+ * @csspart help - Help text under the key field.
+ * @csspart note - A non-blocking note about the key.
+ * @csspart form-error - The form-level error (`role="alert"`).
+ * @csspart footer - The row of buttons.
+ * @csspart save-button - Save.
+ * @csspart cancel-button - Cancel.
+ * @csspart close-button - The × in the header.
+ * @csspart reveal-button - Show API key.
+ *
+ * @cssprop --credential-overlay-accent - Primary colour (Save, focus rings, links).
+ * @cssprop --credential-overlay-accent-text - Text on the primary colour.
+ * @cssprop --credential-overlay-background - Dialog background.
+ * @cssprop --credential-overlay-text - Text colour.
+ * @cssprop --credential-overlay-muted - Secondary text colour.
+ * @cssprop --credential-overlay-border - Field borders.
+ * @cssprop --credential-overlay-error - Error colour.
+ * @cssprop --credential-overlay-radius - Corner radius of the dialog.
+ * @cssprop --credential-overlay-font - Font family.
+ * @cssprop --credential-overlay-width - Dialog width on wide screens.
+ * @cssprop --credential-overlay-backdrop - Backdrop colour.
+ */
+export class CredentialOverlay extends LitElement {
+  static override styles = styles;
+
+  /** Presets by id. The default entry carries only OpenAI. */
+  static readonly providers = new Map<string, ProviderPreset>([[openai.id, openai]]);
+
+  /** Adds or replaces a provider preset, selected by its `id` in the `provider` attribute. */
+  static registerProvider(preset: ProviderPreset): void {
+    if (!preset?.id || !preset.label || !preset.key?.prefix) {
+      throw new TypeError('registerProvider() needs a preset with an id, a label and key rules.');
+    }
+    CredentialOverlay.providers.set(preset.id, preset);
+  }
+
+  /**
+   * Registers the element under `tagName`. A no-op when this class already holds that tag;
+   * the platform's `NotSupportedError` when another class does.
+   */
+  static define(tagName = 'credential-overlay', registry: CustomElementRegistry = customElements): void {
+    const held = registry.get(tagName);
+    if (held && (held === this || aliases.get(held) === this)) return;
+    const seen = definedIn.get(this) ?? new WeakSet();
+    // A constructor can hold only one name per registry: a second name gets a subclass.
+    const ctor = seen.has(registry) ? class extends this {} : this;
+    registry.define(tagName, ctor);
+    if (ctor === this) definedIn.set(this, seen.add(registry));
+    else aliases.set(ctor, this);
+  }
+
+  #open = false;
+  #heading?: string;
+  #docsUrl?: string;
+
+  /** Shown as a modal when set; reflects. Setting it false is `close()`. */
+  @property({ type: Boolean, reflect: true })
+  get open(): boolean {
+    return this.#open;
+  }
+  set open(value: boolean) {
+    const was = this.#open;
+    this.#open = Boolean(value);
+    if (!was && this.#open) this.#requestShow();
+    if (was && !this.#open) this.#finish('api');
+  }
+
+  /** Preset id: label, docs link, help text and key rules. */
+  @property() provider = 'openai';
+
+  /** The dialog title and accessible name; wins over `strings.heading`. */
+  @property()
+  get heading(): string {
+    return this.#heading ?? this.#strings.heading;
+  }
+  set heading(value: string | null | undefined) {
+    this.#heading = value ?? undefined;
+  }
+
+  /** Initial Credential Name, read when the overlay opens. */
+  @property({ attribute: 'credential-name' }) credentialName = '';
+
+  /** Initial Credential Description, read when the overlay opens. */
+  @property({ attribute: 'credential-description' }) credentialDescription = '';
+
+  /** "Where to find your key" link: `https:` (or `http:` to loopback) only; the preset's by default. */
+  @property({ attribute: 'docs-url' })
+  get docsUrl(): string {
+    return this.#docsUrl ?? this.#preset.docsUrl;
+  }
+  set docsUrl(value: string | null | undefined) {
+    if (value && !isAllowedUrl(value)) {
+      console.warn(`<credential-overlay>: docs-url ignored; only https: (or http: to localhost) is allowed.`);
+      value = undefined;
+    }
+    this.#docsUrl = value || undefined;
+  }
+
+  /** Reserved for editing a saved credential (contract section 10); not used yet. */
+  @property({ attribute: 'existing-key-hint' }) existingKeyHint = '';
+
+  /** Any subset of the visible strings; English by default. */
+  @property({ attribute: false }) strings: Partial<CredentialOverlayStrings> = {};
+
+  @state() private phase: Phase = 'closed';
+  @state() private errors: Errors = {};
+  @state() private keyNotes: string[] = [];
+  @state() private revealed = false;
+  /** Text of the polite live region (announces a failed Save). */
+  @state() private announcement = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('form') private form!: HTMLFormElement;
+  @query('#name') private nameInput!: HTMLInputElement;
+  @query('#description') private descriptionInput!: HTMLTextAreaElement;
+  @query('#api-key') private keyInput!: HTMLInputElement;
+  @query('[part="save-button"]') private saveButton!: HTMLButtonElement;
+
+  /** What had focus before opening; focus returns there on close. */
+  #opener: HTMLElement | null = null;
+  /** Bumped on every close, so a pending `waitUntil` of an earlier session is ignored. */
+  #session = 0;
+  #dispatching = false;
+  /** Fields the user has edited since opening: they are checked on blur. */
+  #edited = new Set<Field>();
+
+  get #strings(): CredentialOverlayStrings {
+    return { ...en, ...this.strings };
+  }
+
+  get #preset(): ProviderPreset {
+    return CredentialOverlay.providers.get(this.provider) ?? openai;
+  }
+
+  /** Opens the overlay (same as `open = true`). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes without saving and clears every field (same as `open = false`). */
+  close(): void {
+    this.open = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.open) this.#requestShow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removal closes and clears at once, without an event.
+    this.#finish(null);
+  }
+
+  #requestShow(): void {
+    if (!this.isConnected || this.phase !== 'closed') return;
+    if (!this.hasUpdated || !this.dialog) {
+      this.updateComplete.then(() => this.open && this.#requestShow());
+      return;
+    }
+    this.#opener = deepActiveElement();
+    this.#clear();
+    this.nameInput.value = this.credentialName ?? '';
+    this.descriptionInput.value = this.credentialDescription ?? '';
+    this.phase = 'editing';
+    this.dialog.showModal();
+    lockScroll(this);
+    this.nameInput.focus();
+  }
+
+  /** Empties and re-masks every field and forgets every message. */
+  #clear(): void {
+    this.form.reset();
+    this.keyInput.type = 'password';
+    this.revealed = false;
+    this.errors = {};
+    this.keyNotes = [];
+    this.announcement = '';
+    this.#edited.clear();
+  }
+
+  /**
+   * Closes and clears. `how` is the cancel source to report, `'saved'` after a Save, or
+   * `null` for removal. Closing during a dispatch or a busy save fires no event.
+   */
+  #finish(how: CancelSource | 'saved' | null): void {
+    if (this.phase === 'closed') return;
+    const report = how !== 'saved' && how !== null && this.phase === 'editing' && !this.#dispatching;
+    this.#session++;
+    this.phase = 'closed';
+    this.#clear();
+    if (this.dialog.open) this.dialog.close();
+    unlockScroll(this);
+    this.open = false;
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+    if (report) {
+      const detail: CredentialCancelDetail = Object.freeze({ provider: this.#preset.id, source: how });
+      this.dispatchEvent(new CustomEvent('credential-cancel', { detail, bubbles: true, composed: true }));
+    }
+  }
+
+  #cancel(source: CancelSource): void {
+    if (this.phase === 'editing') this.#finish(source);
+  }
+
+  /** The message for one field, or `undefined`. */
+  #validate(field: Field): string | undefined {
+    const s = this.#strings;
+    switch (field) {
+      case 'name':
+        return checkText(this.nameInput.value, { field: s.nameLabel, max: NAME_MAX, required: true }, s);
+      case 'description':
+        return checkText(this.descriptionInput.value, { field: s.descriptionLabel, max: DESCRIPTION_MAX, required: false }, s);
+      case 'apiKey': {
+        const result = checkKey(this.keyInput.value, this.#preset, s);
+        this.keyNotes = result.ok ? result.notes : [];
+        return result.ok ? undefined : result.message;
+      }
+    }
+  }
+
+  #onInput(field: Field): void {
+    this.#edited.add(field);
+    // Once a field shows an error, it goes away as soon as the value is fixed.
+    if (this.errors[field] && !this.#validate(field)) this.errors = { ...this.errors, [field]: undefined };
+  }
+
+  #onBlur(field: Field, event: FocusEvent): void {
+    if (this.phase !== 'editing' || !this.#edited.has(field)) return;
+    // Not when focus moves to Save, Cancel or Close: an error appearing on mousedown would
+    // shift the buttons and swallow the click. Save checks every field anyway.
+    if ((event.relatedTarget as Element | null)?.closest?.('footer, header')) return;
+    this.errors = { ...this.errors, [field]: this.#validate(field) };
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.#save();
+  }
+
+  #save(): void {
+    if (this.phase !== 'editing' || this.#dispatching) return;
+    const s = this.#strings;
+    const errors: Errors = {};
+    for (const field of FIELDS) errors[field] = this.#validate(field);
+    const invalid = FIELDS.filter((f) => errors[f]);
+    this.errors = errors;
+    if (invalid.length) {
+      // A trailing no-break space toggles, so the same summary is announced again.
+      const summary = s.errorSummary({ count: invalid.length });
+      this.announcement = this.announcement === summary ? `${summary}\u00A0` : summary;
+      this.#input(invalid[0]).focus();
+      return;
+    }
+
+    const key = checkKey(this.keyInput.value, this.#preset, s);
+    if (!key.ok) return; // unreachable: validated above
+    const pending: Promise<unknown>[] = [];
+    let accepting = true;
+    const detail: CredentialSavedDetail = Object.freeze({
+      provider: this.#preset.id,
+      name: this.nameInput.value.trim(),
+      description: this.descriptionInput.value.trim(),
+      apiKey: key.apiKey,
+      keyType: key.keyType,
+      keyHint: key.keyHint,
+      verified: false,
+      organization: '',
+      project: '',
+      waitUntil: (promise: Promise<unknown>) => {
+        if (!accepting) {
+          throw new DOMException('waitUntil() must be called while credential-saved is dispatched.', 'InvalidStateError');
+        }
+        pending.push(Promise.resolve(promise));
+      },
+    });
+    const event = new CustomEvent('credential-saved', { detail, bubbles: true, composed: true, cancelable: true });
+    const session = this.#session;
+    this.#dispatching = true;
+    try {
+      this.dispatchEvent(event);
+    } finally {
+      this.#dispatching = false;
+      accepting = false;
+    }
+    if (session !== this.#session) return; // closed during dispatch
+
+    if (!pending.length) {
+      if (!event.defaultPrevented) this.#finish('saved');
+      return;
+    }
+    this.#busy();
+    Promise.all(pending).then(
+      () => {
+        if (session !== this.#session) return;
+        if (event.defaultPrevented) this.#idle();
+        else this.#finish('saved');
+      },
+      (reason: unknown) => {
+        if (session !== this.#session) return;
+        const message = (reason as { message?: unknown } | null)?.message;
+        this.errors = { form: typeof message === 'string' && message.trim() ? maskSecrets(message) : s.saveFailed };
+        this.#idle();
+      },
+    );
+  }
+
+  #busy(): void {
+    // Save is about to be disabled: keep focus inside the dialog.
+    if (this.shadowRoot!.activeElement?.localName === 'button') this.dialog.focus();
+    this.phase = 'saving';
+  }
+
+  #idle(): void {
+    this.phase = 'editing';
+    this.updateComplete.then(() => {
+      if (this.phase === 'editing' && !this.shadowRoot!.activeElement?.matches('input, textarea')) this.saveButton.focus();
+    });
+  }
+
+  #input(field: Field): HTMLInputElement | HTMLTextAreaElement {
+    return { name: this.nameInput, description: this.descriptionInput, apiKey: this.keyInput }[field];
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      // Handled here, not through the dialog's `cancel`: Chromium makes a second `cancel`
+      // without user activation uncancelable, which would close a busy dialog.
+      event.preventDefault();
+      this.#cancel('escape');
+    } else if (event.key === 'Tab') {
+      this.#trapTab(event);
+    }
+  }
+
+  /** Tab and Shift+Tab wrap inside the dialog instead of reaching the browser's UI. */
+  #trapTab(event: KeyboardEvent): void {
+    const focusable = [
+      ...this.dialog.querySelectorAll<HTMLElement>('input, textarea, button, a[href]'),
+    ].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+    if (!focusable.length) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = this.shadowRoot!.activeElement;
+    if (event.shiftKey && (active === first || active === this.dialog)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || active === this.dialog)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  #onCancel(event: Event): void {
+    // Escape (or a platform back gesture) not caught by the keydown handler.
+    event.preventDefault();
+    this.#cancel('escape');
+  }
+
+  #onDialogClose(): void {
+    // The platform closed the dialog on its own (e.g. an uncancelable close request).
+    if (this.phase === 'editing') this.#finish('escape');
+    else if (this.phase === 'saving' && this.isConnected) this.dialog.showModal();
+  }
+
+  #toggleReveal(): void {
+    this.revealed = !this.revealed;
+  }
+
+  #field(field: Field, label: string, control: unknown, extra: unknown = nothing, optional = false) {
+    const error = this.errors[field];
+    return html`<div class="field" part="field">
+      <div class="label-row">
+        <label for=${ID[field]} part="label">${label}</label>
+        ${optional ? html`<span class="optional">${this.#strings.optional}</span>` : nothing}
+      </div>
+      ${control}
+      <p id="${ID[field]}-error" class="error" part="error">${error ? html`${icon(icons.alert)}<span>${error}</span>` : nothing}</p>
+      ${extra}
+    </div>`;
+  }
+
+  #describedBy(field: Field, ...others: Array<string | false>): string | typeof nothing {
+    if (this.errors[field]) return `${ID[field]}-error`;
+    const ids = others.filter(Boolean).join(' ');
+    return ids || nothing;
+  }
+
+  override render() {
+    const s = this.#strings;
+    const preset = this.#preset;
+    const busy = this.phase === 'saving';
+    const e = this.errors;
+    const invalid = (f: Field) => (e[f] ? 'true' : nothing);
+    return html`<dialog part="dialog" aria-labelledby="heading" tabindex="-1"
+      @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
+      <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
+        <header part="header">
+          <div class="title">
+            <h2 id="heading" part="heading">${this.heading}</h2>
+            <p class="provider" part="provider"><span class="mark">${icon(icons.key)}</span>${preset.label}</p>
+          </div>
+          <button type="button" class="icon-button" part="close-button" aria-label=${s.close} title=${s.close}
+            ?disabled=${busy} @click=${() => this.#cancel('close-button')}>${icon(icons.close)}</button>
+        </header>
+        <div class="body" part="body">
+          ${this.#field('name', s.nameLabel, html`<input id="name" part="input" type="text" required
+            autocomplete="off" ?readonly=${busy} aria-invalid=${invalid('name')}
+            aria-describedby=${this.#describedBy('name')}
+            @input=${() => this.#onInput('name')} @blur=${(e: FocusEvent) => this.#onBlur('name', e)} />`)}
+          ${this.#field('description', s.descriptionLabel, html`<textarea id="description" part="input" rows="2"
+            ?readonly=${busy} aria-invalid=${invalid('description')}
+            aria-describedby=${this.#describedBy('description')}
+            @input=${() => this.#onInput('description')} @blur=${(e: FocusEvent) => this.#onBlur('description', e)}></textarea>`,
+            nothing, true)}
+          ${this.#field('apiKey', s.apiKeyLabel, html`<div class="secret">
+              <!-- autocomplete="off", never "new-password" (Chrome would offer to generate one);
+                   the data-* attributes keep 1Password, LastPass, Bitwarden and Dashlane away. -->
+              <input id="api-key" part="input" type=${this.revealed ? 'text' : 'password'} required
+                autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
+                data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
+                ?readonly=${busy} aria-invalid=${invalid('apiKey')}
+                aria-describedby=${this.#describedBy('apiKey', this.keyNotes.length > 0 && 'api-key-note', 'api-key-help')}
+                @input=${() => this.#onInput('apiKey')} @blur=${(e: FocusEvent) => this.#onBlur('apiKey', e)} />
+              <button type="button" class="icon-button" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
+                aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls="api-key"
+                @click=${this.#toggleReveal}>${icon(this.revealed ? icons.eyeOff : icons.eye)}</button>
+            </div>`,
+            html`${this.keyNotes.length ? html`<p id="api-key-note" class="note" part="note">${this.keyNotes.join(' ')}</p>` : nothing}
+              <div id="api-key-help" class="help" part="help">
+                <p>${s.keyHelp({ provider: preset.label })} <code>${preset.authHeader}</code></p>
+                <p><a href=${this.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: preset.label })}${icon(icons.external)}<span class="visually-hidden"> ${s.newTab}</span></a></p>
+              </div>`)}
+          <div class="form-error" part="form-error" role="alert">${e.form ? html`${icon(icons.alert)}<span>${e.form}</span>` : nothing}</div>
+        </div>
+        <footer part="footer">
+          <button type="button" class="button secondary" part="cancel-button" ?disabled=${busy}
+            @click=${() => this.#cancel('cancel-button')}>${s.cancel}</button>
+          <button type="submit" class="button primary" part="save-button" ?disabled=${busy}>
+            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${s.saving}` : s.save}</button>
+        </footer>
+      </form>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </dialog>`;
+  }
+}

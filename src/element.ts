@@ -1,0 +1,8 @@
+/**
+ * `credential-overlay/element`: the class and its types, without defining any tag.
+ * Register it yourself: `CredentialOverlay.define('my-credential-overlay')`.
+ */
+export * from './credential-overlay.js';
+export { en } from './strings.js';
+export { openai } from './providers/openai.js';
+export { checkKey, normalizeKey } from './key-rules.js';
