@@ -39,7 +39,8 @@ if (!executablePath) throw new Error('No Chromium found: run `node scripts/chrom
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: keyboard tests need the focused page (only one tab can have it).
+  concurrency: 1,
   testsFinishTimeout: 120_000,
   plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [

@@ -72,7 +72,7 @@ export const styles = css`
     min-width: 0;
   }
 
-  header {
+  .header {
     display: flex;
     align-items: flex-start;
     gap: 12px;
@@ -253,7 +253,7 @@ export const styles = css`
     height: 14px;
   }
 
-  footer {
+  .footer {
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
@@ -378,13 +378,13 @@ export const styles = css`
       margin: auto 0 0;
       border-radius: var(--_radius) var(--_radius) 0 0;
     }
-    header {
+    .header {
       padding: 16px 12px 4px 16px;
     }
     .body {
       padding: 8px 16px 4px;
     }
-    footer {
+    .footer {
       padding: 12px 16px 16px;
     }
     .button {

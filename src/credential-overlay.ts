@@ -299,7 +299,7 @@ export class CredentialOverlay extends LitElement {
     if (this.phase !== 'editing' || !this.#edited.has(field)) return;
     // Not when focus moves to Save, Cancel or Close: an error appearing on mousedown would
     // shift the buttons and swallow the click. Save checks every field anyway.
-    if ((event.relatedTarget as Element | null)?.closest?.('footer, header')) return;
+    if ((event.relatedTarget as Element | null)?.closest?.('.header, .footer')) return;
     this.errors = { ...this.errors, [field]: this.#validate(field) };
   }
 
@@ -465,14 +465,14 @@ export class CredentialOverlay extends LitElement {
     return html`<dialog part="dialog" aria-labelledby="heading" tabindex="-1"
       @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
       <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
-        <header part="header">
+        <div class="header" part="header">
           <div class="title">
             <h2 id="heading" part="heading">${this.heading}</h2>
             <p class="provider" part="provider"><span class="mark">${icon(icons.key)}</span>${preset.label}</p>
           </div>
           <button type="button" class="icon-button" part="close-button" aria-label=${s.close} title=${s.close}
             ?disabled=${busy} @click=${() => this.#cancel('close-button')}>${icon(icons.close)}</button>
-        </header>
+        </div>
         <div class="body" part="body">
           ${this.#field('name', s.nameLabel, html`<input id="name" part="input" type="text" required
             autocomplete="off" ?readonly=${busy} aria-invalid=${invalid('name')}
@@ -503,12 +503,12 @@ export class CredentialOverlay extends LitElement {
               </div>`)}
           <div class="form-error" part="form-error" role="alert">${e.form ? html`${icon(icons.alert)}<span>${e.form}</span>` : nothing}</div>
         </div>
-        <footer part="footer">
+        <div class="footer" part="footer">
           <button type="button" class="button secondary" part="cancel-button" ?disabled=${busy}
             @click=${() => this.#cancel('cancel-button')}>${s.cancel}</button>
           <button type="submit" class="button primary" part="save-button" ?disabled=${busy}>
             ${busy ? html`<span class="spinner" aria-hidden="true"></span>${s.saving}` : s.save}</button>
-        </footer>
+        </div>
       </form>
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </dialog>`;
