@@ -1,33 +1,53 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CancelSource, CredentialCancelDetail, CredentialSavedDetail } from './events.js';
-import { checkKey, checkText, maskSecrets } from './key-rules.js';
+import { checkKey, checkText, isIdentifier, maskSecrets } from './key-rules.js';
 import { openai } from './providers/openai.js';
 import type { ProviderPreset } from './providers/types.js';
 import { lockScroll, unlockScroll } from './scroll-lock.js';
 import { en, type CredentialOverlayStrings } from './strings.js';
 import { styles } from './credential-overlay.styles.js';
+import { advancedStyles } from './advanced.styles.js';
 import { isAllowedUrl } from './url.js';
+import { verifyKey, type Verifier } from './verify.js';
 
 export type { CancelSource, CredentialCancelDetail, CredentialSavedDetail } from './events.js';
 export type { CredentialCancelEvent, CredentialSavedEvent } from './events.js';
 export type { CredentialOverlayStrings } from './strings.js';
-export type { ProviderPreset, KeyRules, KeyTypeRule, ForeignKeyRule } from './providers/types.js';
+export type { ProviderPreset, KeyRules, KeyTypeRule, ForeignKeyRule, LiveCheck, CheckContext, ExtraFieldRule } from './providers/types.js';
+export type { Verifier, VerifyContext, VerifyResult } from './verify.js';
 
-/** `closed`: not shown; `editing`: the user can type and save; `saving`: a host's `waitUntil` runs. */
-type Phase = 'closed' | 'editing' | 'saving';
-type Field = 'name' | 'description' | 'apiKey';
+/**
+ * `closed`: not shown; `editing`: the user can type and save; `verifying`: the live check
+ * runs (Cancel, Close and Escape abort it); `saving`: a host's `waitUntil` runs.
+ */
+type Phase = 'closed' | 'editing' | 'verifying' | 'saving';
+type Field = 'name' | 'description' | 'apiKey' | 'organization' | 'project';
 type Errors = Partial<Record<Field | 'form', string>>;
 
 const NAME_MAX = 100;
 const DESCRIPTION_MAX = 1000;
-const FIELDS: Field[] = ['name', 'description', 'apiKey'];
-const ID: Record<Field, string> = { name: 'name', description: 'description', apiKey: 'api-key' };
+const FIELDS: Field[] = ['name', 'description', 'apiKey', 'organization', 'project'];
+const ID: Record<Field, string> = {
+  name: 'name',
+  description: 'description',
+  apiKey: 'api-key',
+  organization: 'organization',
+  project: 'project',
+};
 
 /** Classes defined under a second tag name by `define()`, mapped to the class they extend. */
 const aliases = new WeakMap<CustomElementConstructor, CustomElementConstructor>();
 /** Registries this class (not an alias) is already defined in. */
 const definedIn = new WeakMap<CustomElementConstructor, WeakSet<CustomElementRegistry>>();
+
+/** `value` when it is an allowed URL; otherwise `undefined`, with one warning (a hostile base URL would receive the key). */
+function allowedUrl(attribute: string, value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  if (isAllowedUrl(value)) return value;
+  console.warn(`<credential-overlay>: ${attribute} ignored; only https: (or http: to localhost) is allowed.`);
+  return undefined;
+}
 
 /** The focused element, looking inside open shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -44,6 +64,7 @@ const icons = {
   eyeOff: svg`<path d="M3 3l18 18M10.6 5.1A10.7 10.7 0 0 1 12 5c6.4 0 10 7 10 7a17.6 17.6 0 0 1-3.2 4.2M6.6 6.6C3.9 8.4 2 12 2 12s3.6 7 10 7a9.7 9.7 0 0 0 5.4-1.6M9.9 9.9a3 3 0 0 0 4.2 4.2" />`,
   key: svg`<circle cx="8" cy="15" r="4" /><path d="M10.8 12.2L20 3M16 7l3 3M14 9l2 2" />`,
   alert: svg`<circle cx="12" cy="12" r="9" /><path d="M12 7.5v5.5M12 16.5v.01" />`,
+  chevron: svg`<path d="M9 6l6 6-6 6" />`,
   external: svg`<path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />`,
 };
 
@@ -88,7 +109,7 @@ const icons = {
  * @cssprop --credential-overlay-backdrop - Backdrop colour.
  */
 export class CredentialOverlay extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, advancedStyles];
 
   /** Presets by id. The default entry carries only OpenAI. */
   static readonly providers = new Map<string, ProviderPreset>([[openai.id, openai]]);
@@ -119,6 +140,7 @@ export class CredentialOverlay extends LitElement {
   #open = false;
   #heading?: string;
   #docsUrl?: string;
+  #baseUrl?: string;
 
   /** Shown as a modal when set; reflects. Setting it false is `close()`. */
   @property({ type: Boolean, reflect: true })
@@ -156,12 +178,23 @@ export class CredentialOverlay extends LitElement {
     return this.#docsUrl ?? this.#preset.docsUrl;
   }
   set docsUrl(value: string | null | undefined) {
-    if (value && !isAllowedUrl(value)) {
-      console.warn(`<credential-overlay>: docs-url ignored; only https: (or http: to localhost) is allowed.`);
-      value = undefined;
-    }
-    this.#docsUrl = value || undefined;
+    this.#docsUrl = allowedUrl('docs-url', value);
   }
+
+  /** Check the key live before emitting (`GET {baseUrl}/models`, or `verifier`). */
+  @property({ type: Boolean }) verify = false;
+
+  /** API base of the live check: `https:` (or `http:` to loopback) only; the preset's by default. */
+  @property({ attribute: 'base-url' })
+  get baseUrl(): string {
+    return this.#baseUrl ?? this.#preset.baseUrl;
+  }
+  set baseUrl(value: string | null | undefined) {
+    this.#baseUrl = allowedUrl('base-url', value);
+  }
+
+  /** A custom async check that replaces the built-in one (used only with `verify`). */
+  @property({ attribute: false }) verifier?: Verifier;
 
   /** Reserved for editing a saved credential (contract section 10); not used yet. */
   @property({ attribute: 'existing-key-hint' }) existingKeyHint = '';
@@ -173,14 +206,14 @@ export class CredentialOverlay extends LitElement {
   @state() private errors: Errors = {};
   @state() private keyNotes: string[] = [];
   @state() private revealed = false;
-  /** Text of the polite live region (announces a failed Save). */
+  /** Text of the polite live region (announces a failed Save, a running check). */
   @state() private announcement = '';
+  /** The last live check could not confirm the key: offer "Save without checking". */
+  @state() private unconfirmed = false;
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('form') private form!: HTMLFormElement;
-  @query('#name') private nameInput!: HTMLInputElement;
-  @query('#description') private descriptionInput!: HTMLTextAreaElement;
-  @query('#api-key') private keyInput!: HTMLInputElement;
+  @query('details') private advanced?: HTMLDetailsElement;
   @query('[part="save-button"]') private saveButton!: HTMLButtonElement;
 
   /** What had focus before opening; focus returns there on close. */
@@ -188,6 +221,8 @@ export class CredentialOverlay extends LitElement {
   /** Bumped on every close, so a pending `waitUntil` of an earlier session is ignored. */
   #session = 0;
   #dispatching = false;
+  /** Aborts the running live check. */
+  #check?: AbortController;
   /** Fields the user has edited since opening: they are checked on blur. */
   #edited = new Set<Field>();
 
@@ -228,19 +263,21 @@ export class CredentialOverlay extends LitElement {
     }
     this.#opener = deepActiveElement();
     this.#clear();
-    this.nameInput.value = this.credentialName ?? '';
-    this.descriptionInput.value = this.credentialDescription ?? '';
+    this.#control('name').value = this.credentialName ?? '';
+    this.#control('description').value = this.credentialDescription ?? '';
     this.phase = 'editing';
     this.dialog.showModal();
     lockScroll(this);
-    this.nameInput.focus();
+    this.#control('name').focus();
   }
 
   /** Empties and re-masks every field and forgets every message. */
   #clear(): void {
     this.form.reset();
-    this.keyInput.type = 'password';
+    this.#control('apiKey').type = 'password';
+    if (this.advanced) this.advanced.open = false;
     this.revealed = false;
+    this.unconfirmed = false;
     this.errors = {};
     this.keyNotes = [];
     this.announcement = '';
@@ -253,7 +290,14 @@ export class CredentialOverlay extends LitElement {
    */
   #finish(how: CancelSource | 'saved' | null): void {
     if (this.phase === 'closed') return;
-    const report = how !== 'saved' && how !== null && this.phase === 'editing' && !this.#dispatching;
+    // A user's cancel is reported while editing or checking; close() and open = false only
+    // while editing (during a dispatch or a busy save they close silently).
+    const user = how === 'cancel-button' || how === 'close-button' || how === 'escape';
+    const report =
+      how !== 'saved' && how !== null && !this.#dispatching &&
+      (this.phase === 'editing' || (this.phase === 'verifying' && user));
+    this.#check?.abort();
+    this.#check = undefined;
     this.#session++;
     this.phase = 'closed';
     this.#clear();
@@ -270,21 +314,37 @@ export class CredentialOverlay extends LitElement {
   }
 
   #cancel(source: CancelSource): void {
-    if (this.phase === 'editing') this.#finish(source);
+    if (this.phase === 'editing' || this.phase === 'verifying') this.#finish(source);
+  }
+
+  /** A field's control; the Advanced ones exist only when the preset has them. */
+  #control(field: Field): HTMLInputElement {
+    return this.renderRoot.querySelector(`#${ID[field]}`) as HTMLInputElement;
+  }
+
+  #value(field: Field): string {
+    return this.#control(field)?.value ?? '';
   }
 
   /** The message for one field, or `undefined`. */
   #validate(field: Field): string | undefined {
     const s = this.#strings;
+    const value = this.#value(field);
     switch (field) {
       case 'name':
-        return checkText(this.nameInput.value, { field: s.nameLabel, max: NAME_MAX, required: true }, s);
+        return checkText(value, { field: s.nameLabel, max: NAME_MAX, required: true }, s);
       case 'description':
-        return checkText(this.descriptionInput.value, { field: s.descriptionLabel, max: DESCRIPTION_MAX, required: false }, s);
+        return checkText(value, { field: s.descriptionLabel, max: DESCRIPTION_MAX, required: false }, s);
       case 'apiKey': {
-        const result = checkKey(this.keyInput.value, this.#preset, s);
+        const result = checkKey(value, this.#preset, s);
         this.keyNotes = result.ok ? result.notes : [];
         return result.ok ? undefined : result.message;
+      }
+      case 'organization':
+      case 'project': {
+        const rule = this.#preset.fields?.[field];
+        const label = field === 'organization' ? s.organizationLabel : s.projectLabel;
+        return !rule || isIdentifier(value, rule.prefix) ? undefined : s.identifierInvalid({ field: label, prefix: rule.prefix });
       }
     }
   }
@@ -305,38 +365,78 @@ export class CredentialOverlay extends LitElement {
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    this.#save();
+    void this.#save();
   }
 
-  #save(): void {
+  /** Validates every field, then (with `verify`) checks the key live, then emits. */
+  async #save(skipCheck = false): Promise<void> {
     if (this.phase !== 'editing' || this.#dispatching) return;
     const s = this.#strings;
+    this.unconfirmed = false;
     const errors: Errors = {};
     for (const field of FIELDS) errors[field] = this.#validate(field);
-    const invalid = FIELDS.filter((f) => errors[f]);
-    this.errors = errors;
-    if (invalid.length) {
-      // A trailing no-break space toggles, so the same summary is announced again.
-      const summary = s.errorSummary({ count: invalid.length });
-      this.announcement = this.announcement === summary ? `${summary}\u00A0` : summary;
-      this.#input(invalid[0]).focus();
-      return;
-    }
+    if (this.#showErrors(errors)) return;
 
-    const key = checkKey(this.keyInput.value, this.#preset, s);
+    const key = checkKey(this.#value('apiKey'), this.#preset, s);
     if (!key.ok) return; // unreachable: validated above
+    const extra = { organization: this.#value('organization').trim(), project: this.#value('project').trim() };
+    let verified = false;
+    if (this.verify && !skipCheck) {
+      const session = this.#session;
+      const check = (this.#check = new AbortController());
+      this.#busy('verifying');
+      this.announcement = s.checking({ provider: this.#preset.label });
+      const result = await verifyKey(key.apiKey, {
+        preset: this.#preset,
+        verifier: this.verifier,
+        context: { provider: this.#preset.id, baseUrl: this.baseUrl, ...extra },
+        strings: s,
+        signal: check.signal,
+      });
+      if (!result || session !== this.#session) return; // aborted or closed meanwhile
+      this.#check = undefined;
+      this.phase = 'editing';
+      this.announcement = '';
+      if (!result.ok) {
+        if (result.unreachable) {
+          this.unconfirmed = true;
+          this.errors = { form: result.message };
+          this.#idle();
+        } else {
+          this.#showErrors({ apiKey: result.message });
+        }
+        return;
+      }
+      verified = true;
+    }
+    this.#emit(key, verified, extra);
+  }
+
+  /** Shows `errors` next to their fields; focuses the first and announces. False when there are none. */
+  #showErrors(errors: Errors): boolean {
+    this.errors = errors;
+    const invalid = FIELDS.filter((f) => errors[f]);
+    if (!invalid.length) return false;
+    // A trailing no-break space toggles, so the same summary is announced again.
+    const summary = this.#strings.errorSummary({ count: invalid.length });
+    this.announcement = this.announcement === summary ? `${summary}\u00A0` : summary;
+    if (this.advanced && (invalid[0] === 'organization' || invalid[0] === 'project')) this.advanced.open = true;
+    this.#control(invalid[0]).focus();
+    return true;
+  }
+
+  #emit(key: { apiKey: string; keyType: string; keyHint: string }, verified: boolean, extra: { organization: string; project: string }): void {
     const pending: Promise<unknown>[] = [];
     let accepting = true;
     const detail: CredentialSavedDetail = Object.freeze({
       provider: this.#preset.id,
-      name: this.nameInput.value.trim(),
-      description: this.descriptionInput.value.trim(),
+      name: this.#value('name').trim(),
+      description: this.#value('description').trim(),
       apiKey: key.apiKey,
       keyType: key.keyType,
       keyHint: key.keyHint,
-      verified: false,
-      organization: '',
-      project: '',
+      verified,
+      ...extra,
       waitUntil: (promise: Promise<unknown>) => {
         if (!accepting) {
           throw new DOMException('waitUntil() must be called while credential-saved is dispatched.', 'InvalidStateError');
@@ -359,7 +459,7 @@ export class CredentialOverlay extends LitElement {
       if (!event.defaultPrevented) this.#finish('saved');
       return;
     }
-    this.#busy();
+    this.#busy('saving');
     Promise.all(pending).then(
       () => {
         if (session !== this.#session) return;
@@ -369,16 +469,17 @@ export class CredentialOverlay extends LitElement {
       (reason: unknown) => {
         if (session !== this.#session) return;
         const message = (reason as { message?: unknown } | null)?.message;
-        this.errors = { form: typeof message === 'string' && message.trim() ? maskSecrets(message) : s.saveFailed };
+        this.errors = { form: typeof message === 'string' && message.trim() ? maskSecrets(message) : this.#strings.saveFailed };
         this.#idle();
       },
     );
   }
 
-  #busy(): void {
-    // Save is about to be disabled: keep focus inside the dialog.
-    if (this.shadowRoot!.activeElement?.localName === 'button') this.dialog.focus();
-    this.phase = 'saving';
+  #busy(phase: 'verifying' | 'saving'): void {
+    // Save (and while saving, every button) is about to be disabled: keep focus inside the dialog.
+    const active = this.shadowRoot!.activeElement;
+    if (active === this.saveButton || (phase === 'saving' && active?.localName === 'button')) this.dialog.focus();
+    this.phase = phase;
   }
 
   #idle(): void {
@@ -386,10 +487,6 @@ export class CredentialOverlay extends LitElement {
     this.updateComplete.then(() => {
       if (this.phase === 'editing' && !this.shadowRoot!.activeElement?.matches('input, textarea')) this.saveButton.focus();
     });
-  }
-
-  #input(field: Field): HTMLInputElement | HTMLTextAreaElement {
-    return { name: this.nameInput, description: this.descriptionInput, apiKey: this.keyInput }[field];
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -406,7 +503,7 @@ export class CredentialOverlay extends LitElement {
   /** Tab and Shift+Tab wrap inside the dialog instead of reaching the browser's UI. */
   #trapTab(event: KeyboardEvent): void {
     const focusable = [
-      ...this.dialog.querySelectorAll<HTMLElement>('input, textarea, button, a[href]'),
+      ...this.dialog.querySelectorAll<HTMLElement>('input, textarea, button, a[href], summary'),
     ].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
     if (!focusable.length) return;
     const first = focusable[0];
@@ -429,7 +526,7 @@ export class CredentialOverlay extends LitElement {
 
   #onDialogClose(): void {
     // The platform closed the dialog on its own (e.g. an uncancelable close request).
-    if (this.phase === 'editing') this.#finish('escape');
+    if (this.phase === 'editing' || this.phase === 'verifying') this.#finish('escape');
     else if (this.phase === 'saving' && this.isConnected) this.dialog.showModal();
   }
 
@@ -456,12 +553,20 @@ export class CredentialOverlay extends LitElement {
     return ids || nothing;
   }
 
+  /** A single-line text field's input. */
+  #textInput(field: 'name' | 'organization' | 'project', busy: boolean) {
+    return html`<input id=${ID[field]} part="input" type="text" ?required=${field === 'name'} autocomplete="off"
+      ?readonly=${busy} aria-invalid=${this.errors[field] ? 'true' : nothing} aria-describedby=${this.#describedBy(field)}
+      @input=${() => this.#onInput(field)} @blur=${(e: FocusEvent) => this.#onBlur(field, e)} />`;
+  }
+
   override render() {
     const s = this.#strings;
     const preset = this.#preset;
-    const busy = this.phase === 'saving';
+    const phase = this.phase;
+    const busy = phase === 'verifying' || phase === 'saving';
     const e = this.errors;
-    const invalid = (f: Field) => (e[f] ? 'true' : nothing);
+    const fields = preset.fields ?? {};
     return html`<dialog part="dialog" aria-labelledby="heading" tabindex="-1"
       @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
       <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
@@ -471,17 +576,14 @@ export class CredentialOverlay extends LitElement {
             <p class="provider" part="provider"><span class="mark">${icon(icons.key)}</span>${preset.label}</p>
           </div>
           <button type="button" class="icon-button" part="close-button" aria-label=${s.close} title=${s.close}
-            ?disabled=${busy} @click=${() => this.#cancel('close-button')}>${icon(icons.close)}</button>
+            ?disabled=${phase === 'saving'} @click=${() => this.#cancel('close-button')}>${icon(icons.close)}</button>
         </div>
         <div class="body" part="body">
-          ${this.#field('name', s.nameLabel, html`<input id="name" part="input" type="text" required
-            autocomplete="off" ?readonly=${busy} aria-invalid=${invalid('name')}
-            aria-describedby=${this.#describedBy('name')}
-            @input=${() => this.#onInput('name')} @blur=${(e: FocusEvent) => this.#onBlur('name', e)} />`)}
+          ${this.#field('name', s.nameLabel, this.#textInput('name', busy))}
           ${this.#field('description', s.descriptionLabel, html`<textarea id="description" part="input" rows="2"
-            ?readonly=${busy} aria-invalid=${invalid('description')}
+            ?readonly=${busy} aria-invalid=${e.description ? 'true' : nothing}
             aria-describedby=${this.#describedBy('description')}
-            @input=${() => this.#onInput('description')} @blur=${(e: FocusEvent) => this.#onBlur('description', e)}></textarea>`,
+            @input=${() => this.#onInput('description')} @blur=${(ev: FocusEvent) => this.#onBlur('description', ev)}></textarea>`,
             nothing, true)}
           ${this.#field('apiKey', s.apiKeyLabel, html`<div class="secret">
               <!-- autocomplete="off", never "new-password" (Chrome would offer to generate one);
@@ -489,9 +591,9 @@ export class CredentialOverlay extends LitElement {
               <input id="api-key" part="input" type=${this.revealed ? 'text' : 'password'} required
                 autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
                 data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
-                ?readonly=${busy} aria-invalid=${invalid('apiKey')}
+                ?readonly=${busy} aria-invalid=${e.apiKey ? 'true' : nothing}
                 aria-describedby=${this.#describedBy('apiKey', this.keyNotes.length > 0 && 'api-key-note', 'api-key-help')}
-                @input=${() => this.#onInput('apiKey')} @blur=${(e: FocusEvent) => this.#onBlur('apiKey', e)} />
+                @input=${() => this.#onInput('apiKey')} @blur=${(ev: FocusEvent) => this.#onBlur('apiKey', ev)} />
               <button type="button" class="icon-button" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
                 aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls="api-key"
                 @click=${this.#toggleReveal}>${icon(this.revealed ? icons.eyeOff : icons.eye)}</button>
@@ -501,10 +603,24 @@ export class CredentialOverlay extends LitElement {
                 <p>${s.keyHelp({ provider: preset.label })} <code>${preset.authHeader}</code></p>
                 <p><a href=${this.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: preset.label })}${icon(icons.external)}<span class="visually-hidden"> ${s.newTab}</span></a></p>
               </div>`)}
+          ${fields.organization || fields.project
+            ? html`<details class="advanced" part="advanced">
+                <summary part="advanced-summary">${icon(icons.chevron)}${s.advanced}</summary>
+                ${fields.organization ? this.#field('organization', s.organizationLabel, this.#textInput('organization', busy), nothing, true) : nothing}
+                ${fields.project ? this.#field('project', s.projectLabel, this.#textInput('project', busy), nothing, true) : nothing}
+              </details>`
+            : nothing}
           <div class="form-error" part="form-error" role="alert">${e.form ? html`${icon(icons.alert)}<span>${e.form}</span>` : nothing}</div>
+          ${this.unconfirmed && phase === 'editing'
+            ? html`<p class="skip"><button type="button" class="button secondary" part="skip-button"
+                @click=${() => void this.#save(true)}>${s.saveWithoutChecking}</button></p>`
+            : nothing}
         </div>
         <div class="footer" part="footer">
-          <button type="button" class="button secondary" part="cancel-button" ?disabled=${busy}
+          ${phase === 'verifying'
+            ? html`<p class="progress" part="progress"><span class="spinner"></span>${s.checking({ provider: preset.label })}</p>`
+            : nothing}
+          <button type="button" class="button secondary" part="cancel-button" ?disabled=${phase === 'saving'}
             @click=${() => this.#cancel('cancel-button')}>${s.cancel}</button>
           <button type="submit" class="button primary" part="save-button" ?disabled=${busy}>
             ${busy ? html`<span class="spinner" aria-hidden="true"></span>${s.saving}` : s.save}</button>

@@ -103,13 +103,18 @@ export function checkKey(
   }
 
   const expected = rules.prefix;
-  const other = rules.foreign.find((f) => key.startsWith(f.prefix));
+  // A foreign prefix that is only a shorter form of our own (OpenAI's `sk-` inside the
+  // Anthropic preset's `sk-ant-`) does not name a key that has our own prefix.
+  const ours = key.startsWith(expected);
+  const other = rules.foreign.find(
+    (f) => key.startsWith(f.prefix) && !(ours && expected.startsWith(f.prefix) && expected !== f.prefix),
+  );
   if (other) {
     const p = { other: other.name, prefix: other.prefix, provider, expected };
     return fail('other-provider', other.session ? strings.keySessionToken(p) : strings.keyOtherProvider(p));
   }
 
-  if (!key.startsWith(expected)) return fail('wrong-prefix', strings.keyWrongPrefix({ provider, expected }));
+  if (!ours) return fail('wrong-prefix', strings.keyWrongPrefix({ provider, expected }));
 
   const bad = new RegExp(`[^${rules.alphabet}]`).exec(key);
   if (bad) {
@@ -129,6 +134,13 @@ export function checkKey(
 
   return { ok: true, apiKey: key, keyType, keyHint: `${type?.prefix ?? expected}…${key.slice(-4)}`, notes };
 }
+
+/**
+ * An optional identifier such as an Organization ID: empty, or `prefix` followed by letters
+ * and digits. Returns `false` when the value has the wrong shape.
+ */
+export const isIdentifier = (value: string, prefix: string): boolean =>
+  !value.trim() || new RegExp(`^${escape(prefix)}[A-Za-z0-9]+$`).test(value.trim());
 
 /** Length as a person counts it: in characters, not UTF-16 code units. */
 const lengthOf = (s: string) => Array.from(s).length;

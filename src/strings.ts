@@ -34,6 +34,27 @@ export interface CredentialOverlayStrings {
   /** How a character that does not belong in a key is named in a message. */
   describeCharacter: (p: { kind: CharacterKind; char: string; codePoint: string }) => string;
 
+  advanced: string;
+  organizationLabel: string;
+  projectLabel: string;
+  identifierInvalid: (p: { field: string; prefix: string }) => string;
+
+  /** Shown while a live check runs (`verify`). */
+  checking: (p: { provider: string }) => string;
+  saveWithoutChecking: string;
+  /** The provider said the key is wrong; `said` is its own message (key-like text masked) or `""`. */
+  verifyRejected: (p: { provider: string; said: string }) => string;
+  /** The key could not be confirmed; `reason` is one of the `reason*` strings below. */
+  verifyUnconfirmed: (p: { provider: string; reason: string }) => string;
+  reasonNetwork: string;
+  reasonTimeout: (p: { seconds: number }) => string;
+  reasonForbidden: string;
+  reasonQuota: string;
+  reasonRateLimited: string;
+  reasonStatus: (p: { status: number }) => string;
+  reasonMalformed: string;
+  reasonFailed: string;
+
   noteAdminKey: string;
   noteUnusualShape: (p: { provider: string }) => string;
 
@@ -98,6 +119,29 @@ export const en: CredentialOverlayStrings = {
         return `the non-ASCII character “${char}” (${codePoint})`;
     }
   },
+
+  advanced: 'Advanced',
+  organizationLabel: 'Organization ID',
+  projectLabel: 'Project ID',
+  identifierInvalid: ({ field, prefix }) =>
+    `${field} starts with ${prefix} followed by letters and digits, e.g. ${prefix}A1b2C3. Copy it from your settings, or leave it empty.`,
+
+  checking: ({ provider }) => `Checking the key with ${provider}…`,
+  saveWithoutChecking: 'Save without checking',
+  verifyRejected: ({ provider, said }) =>
+    said
+      ? `${provider} did not accept this key: ${said}`
+      : `${provider} did not accept this key. Check that you copied all of it and that it has not been revoked.`,
+  verifyUnconfirmed: ({ provider, reason }) =>
+    `The key could not be confirmed with ${provider}: ${reason}. Try again, or save it without checking.`,
+  reasonNetwork: 'the request did not get through (offline, blocked by the network, or not allowed by CORS)',
+  reasonTimeout: ({ seconds }) => `no answer within ${seconds} seconds`,
+  reasonForbidden: 'the key may not list models (a restricted key, or a project or region restriction)',
+  reasonQuota: 'the account has no quota or credit left',
+  reasonRateLimited: 'too many requests right now',
+  reasonStatus: ({ status }) => `the service answered with an error (${status})`,
+  reasonMalformed: 'its answer could not be read',
+  reasonFailed: 'the check failed',
 
   noteAdminKey:
     'This is an admin key: it can manage your whole organization. A project key is enough for most uses.',

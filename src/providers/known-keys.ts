@@ -14,6 +14,8 @@ export const knownKeys: ReadonlyArray<ForeignKeyRule & { provider: string }> = [
   { provider: 'huggingface', prefix: 'hf_', name: 'Hugging Face' },
   // A ChatGPT session token is not an API key of any preset.
   { provider: 'chatgpt', prefix: 'sess-', name: 'ChatGPT', session: true },
+  // Last: the most general prefix, so the more specific ones above are named first.
+  { provider: 'openai', prefix: 'sk-', name: 'OpenAI' },
 ];
 
 /** The known keys that belong to other presets than `id`. */

@@ -26,4 +26,13 @@ export const openai: ProviderPreset = {
     marker: 'T3BlbkFJ',
     adminTypes: ['admin'],
   },
+  fields: { organization: { prefix: 'org-' }, project: { prefix: 'proj_' } },
+  check: {
+    path: '/models',
+    headers: (key, { organization, project }) => ({
+      Authorization: `Bearer ${key}`,
+      ...(organization && { 'OpenAI-Organization': organization }),
+      ...(project && { 'OpenAI-Project': project }),
+    }),
+  },
 };

@@ -41,6 +41,26 @@ export interface KeyRules {
   adminTypes?: string[];
 }
 
+/** Context of a live check: the optional Advanced fields. */
+export interface CheckContext {
+  organization: string;
+  project: string;
+}
+
+/** How a preset checks a key live: one `GET {baseUrl}{path}` carrying the key. */
+export interface LiveCheck {
+  /** Below the base URL, e.g. `/models`. */
+  path: string;
+  /** Request headers that carry the key (and any Advanced field). */
+  headers: (key: string, context: CheckContext) => Record<string, string>;
+}
+
+/** An optional Advanced field and the shape its value must have. */
+export interface ExtraFieldRule {
+  /** A value starts with this and continues with letters and digits, e.g. `org-`. */
+  prefix: string;
+}
+
 /** A provider preset: everything the overlay needs to know about one API provider. */
 export interface ProviderPreset {
   /** Reported as `detail.provider`, selected by the `provider` attribute. */
@@ -54,4 +74,8 @@ export interface ProviderPreset {
   /** How the key is sent, shown in the help text, e.g. `Authorization: Bearer {api_key}`. */
   authHeader: string;
   key: KeyRules;
+  /** Optional fields behind the "Advanced" disclosure, reported in `detail.organization` / `detail.project`. */
+  fields?: { organization?: ExtraFieldRule; project?: ExtraFieldRule };
+  /** The built-in live check used with `verify`. */
+  check?: LiveCheck;
 }
