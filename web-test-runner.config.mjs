@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { findChrome } from './scripts/chrome.mjs';
+import { mockApiMiddleware } from './test/mock-api.mjs';
 
 /** Prints the plain closing line CI reads: `N passed, N failed, N skipped`. */
 function summaryReporter() {
@@ -33,16 +34,38 @@ function summaryReporter() {
   };
 }
 
+/**
+ * `executeServerCommand('emulate-media-features', [{ name, value }])` emulates any CSS media
+ * feature through the DevTools protocol: `emulateMedia` and puppeteer's
+ * `emulateMediaFeatures` refuse `forced-colors`. Each call replaces the previous list; `[]`
+ * resets.
+ */
+function mediaFeaturesPlugin() {
+  const clients = new WeakMap();
+  return {
+    name: 'emulate-media-features',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-media-features') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!clients.has(page)) clients.set(page, await page.createCDPSession());
+      await clients.get(page).send('Emulation.setEmulatedMedia', { features: payload ?? [] });
+      return true;
+    },
+  };
+}
+
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chromium found: run `node scripts/chrome.mjs --ensure` or set CHROME_PATH.');
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  // A local mock of the providers' /models endpoints for the live-check tests.
+  middleware: [mockApiMiddleware],
   // One page at a time: keyboard tests need the focused page (only one tab can have it).
   concurrency: 1,
   testsFinishTimeout: 120_000,
-  plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [a11ySnapshotPlugin(), mediaFeaturesPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {
