@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CancelSource, CredentialCancelDetail, CredentialSavedDetail } from './events.js';
 import { checkKey, checkText, isIdentifier, maskSecrets } from './key-rules.js';
 import { openai } from './providers/openai.js';
@@ -74,8 +75,8 @@ const icons = {
  * attribute, a text node, storage or any other event.
  *
  * @tag credential-overlay
- * @fires credential-saved - `CustomEvent<CredentialSavedDetail>`: a valid Save; cancelable; `detail.waitUntil()` for async persistence.
- * @fires credential-cancel - `CustomEvent<CredentialCancelDetail>`: closed without saving.
+ * @fires {CustomEvent<CredentialSavedDetail>} credential-saved - A valid Save; cancelable; `detail.waitUntil()` for async persistence.
+ * @fires {CustomEvent<CredentialCancelDetail>} credential-cancel - Closed without saving.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart form - The form inside the dialog.
@@ -95,6 +96,10 @@ const icons = {
  * @csspart cancel-button - Cancel.
  * @csspart close-button - The × in the header.
  * @csspart reveal-button - Show API key.
+ * @csspart advanced - The "Advanced" disclosure (`<details>`) with Organization ID and Project ID.
+ * @csspart advanced-summary - Its "Advanced" toggle.
+ * @csspart progress - "Checking the key with …" while a live check runs.
+ * @csspart skip-button - "Save without checking", after a check could not confirm the key.
  *
  * @cssprop --credential-overlay-accent - Primary colour (Save, focus rings, links).
  * @cssprop --credential-overlay-accent-text - Text on the primary colour.
@@ -142,7 +147,10 @@ export class CredentialOverlay extends LitElement {
   #docsUrl?: string;
   #baseUrl?: string;
 
-  /** Shown as a modal when set; reflects. Setting it false is `close()`. */
+  /**
+   * Shown as a modal when set; reflects. Setting it false is `close()`.
+   * @default false
+   */
   @property({ type: Boolean, reflect: true })
   get open(): boolean {
     return this.#open;
@@ -556,7 +564,7 @@ export class CredentialOverlay extends LitElement {
   /** A single-line text field's input. */
   #textInput(field: 'name' | 'organization' | 'project', busy: boolean) {
     return html`<input id=${ID[field]} part="input" type="text" ?required=${field === 'name'} autocomplete="off"
-      ?readonly=${busy} aria-invalid=${this.errors[field] ? 'true' : nothing} aria-describedby=${this.#describedBy(field)}
+      ?readonly=${busy} aria-invalid=${ifDefined(this.errors[field] ? 'true' : undefined)} aria-describedby=${this.#describedBy(field)}
       @input=${() => this.#onInput(field)} @blur=${(e: FocusEvent) => this.#onBlur(field, e)} />`;
   }
 
@@ -581,7 +589,7 @@ export class CredentialOverlay extends LitElement {
         <div class="body" part="body">
           ${this.#field('name', s.nameLabel, this.#textInput('name', busy))}
           ${this.#field('description', s.descriptionLabel, html`<textarea id="description" part="input" rows="2"
-            ?readonly=${busy} aria-invalid=${e.description ? 'true' : nothing}
+            ?readonly=${busy} aria-invalid=${ifDefined(e.description ? 'true' : undefined)}
             aria-describedby=${this.#describedBy('description')}
             @input=${() => this.#onInput('description')} @blur=${(ev: FocusEvent) => this.#onBlur('description', ev)}></textarea>`,
             nothing, true)}
@@ -591,7 +599,7 @@ export class CredentialOverlay extends LitElement {
               <input id="api-key" part="input" type=${this.revealed ? 'text' : 'password'} required
                 autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
                 data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
-                ?readonly=${busy} aria-invalid=${e.apiKey ? 'true' : nothing}
+                ?readonly=${busy} aria-invalid=${ifDefined(e.apiKey ? 'true' : undefined)}
                 aria-describedby=${this.#describedBy('apiKey', this.keyNotes.length > 0 && 'api-key-note', 'api-key-help')}
                 @input=${() => this.#onInput('apiKey')} @blur=${(ev: FocusEvent) => this.#onBlur('apiKey', ev)} />
               <button type="button" class="icon-button" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
