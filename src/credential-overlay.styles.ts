@@ -49,6 +49,8 @@ export const styles = css`
     background: var(--_bg);
     color: var(--_text);
     font: 400 0.9375rem/1.5 var(--_font);
+    /* Long localized words wrap instead of pushing the dialog wider than a phone. */
+    overflow-wrap: anywhere;
     box-shadow:
       0 0 0 1px var(--_edge, rgb(0 0 0 / 0.06)),
       0 24px 56px -12px rgb(0 0 0 / 0.35);
@@ -122,9 +124,10 @@ export const styles = css`
   }
   .label-row {
     display: flex;
+    flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
-    gap: 8px;
+    gap: 2px 8px;
     margin-bottom: 6px;
   }
   label {
@@ -238,11 +241,16 @@ export const styles = css`
     font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;
     font-size: 0.8125rem;
     overflow-wrap: anywhere;
+    /* A header such as "Authorization: Bearer {api_key}" reads left to right in RTL too. */
+    direction: ltr;
+    unicode-bidi: isolate;
   }
   a {
     display: inline-flex;
     align-items: center;
     gap: 4px;
+    /* At least 24×24 CSS px to hit (WCAG 2.5.8). */
+    min-height: 24px;
     color: var(--_accent);
     font-weight: 500;
     text-decoration: underline;
@@ -251,6 +259,9 @@ export const styles = css`
   a svg {
     width: 14px;
     height: 14px;
+  }
+  :host(:dir(rtl)) a svg {
+    transform: scaleX(-1);
   }
 
   .footer {
@@ -283,6 +294,7 @@ export const styles = css`
     border: 1px solid transparent;
     border-radius: 8px;
     font-weight: 600;
+    text-align: center;
   }
   .primary {
     background: var(--_accent);
@@ -370,6 +382,16 @@ export const styles = css`
     }
   }
 
+  /* No motion at all when the user asks for less, whatever style sheet adds it. */
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    ::before,
+    ::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+
   /* Narrow screens: a full-width sheet from the bottom. */
   @media (max-width: 30rem) {
     dialog {
@@ -388,7 +410,8 @@ export const styles = css`
       padding: 12px 16px 16px;
     }
     .button {
-      flex: 1;
+      /* Side by side when both fit, else each on its own full-width row. */
+      flex: 1 1 auto;
     }
   }
 
@@ -406,6 +429,13 @@ export const styles = css`
     }
     :is(button, a, input, textarea):focus-visible {
       outline: 2px solid Highlight;
+    }
+    /* Its own border must not touch the key field's. */
+    .secret .icon-button {
+      inset-block-start: 4px;
+      inset-inline-end: 4px;
+      width: 36px;
+      height: 36px;
     }
     .error,
     .form-error {

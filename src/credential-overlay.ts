@@ -315,6 +315,8 @@ export class CredentialOverlay extends LitElement {
     const opener = this.#opener;
     this.#opener = null;
     if (opener?.isConnected) opener.focus();
+    // Opener gone or no longer focusable: never leave focus on a control of the closed dialog.
+    (this.shadowRoot!.activeElement as HTMLElement | null)?.blur();
     if (report) {
       const detail: CredentialCancelDetail = Object.freeze({ provider: this.#preset.id, source: how });
       this.dispatchEvent(new CustomEvent('credential-cancel', { detail, bubbles: true, composed: true }));
@@ -512,7 +514,13 @@ export class CredentialOverlay extends LitElement {
   #trapTab(event: KeyboardEvent): void {
     const focusable = [
       ...this.dialog.querySelectorAll<HTMLElement>('input, textarea, button, a[href], summary'),
-    ].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+    ].filter(
+      (el) =>
+        !(el as HTMLButtonElement).disabled &&
+        el.getClientRects().length > 0 &&
+        // A closed <details> keeps boxes for its content, but that content cannot take focus.
+        !el.closest('details:not([open]) > :not(summary)'),
+    );
     if (!focusable.length) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
