@@ -1,37 +1,28 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Colours follow the element's color-scheme: the user's preference by default; a host
+     forces one with credential-overlay { color-scheme: dark }. */
   :host {
-    --_accent: var(--credential-overlay-accent, #2456d6);
-    --_accent-text: var(--credential-overlay-accent-text, #ffffff);
-    --_bg: var(--credential-overlay-background, #ffffff);
-    --_text: var(--credential-overlay-text, #111827);
-    --_muted: var(--credential-overlay-muted, #4b5563);
-    --_border: var(--credential-overlay-border, #6b7280);
-    --_error: var(--credential-overlay-error, #b42318);
+    color-scheme: light dark;
+    --_accent: var(--credential-overlay-accent, light-dark(#2456d6, #8ab4ff));
+    --_accent-text: var(--credential-overlay-accent-text, light-dark(#ffffff, #0b1220));
+    --_bg: var(--credential-overlay-background, light-dark(#ffffff, #1b1f27));
+    --_text: var(--credential-overlay-text, light-dark(#111827, #f1f3f6));
+    --_muted: var(--credential-overlay-muted, light-dark(#4b5563, #b8bfcc));
+    --_border: var(--credential-overlay-border, light-dark(#6b7280, #8d96a5));
+    --_error: var(--credential-overlay-error, light-dark(#b42318, #ff9b91));
+    --_backdrop: var(--credential-overlay-backdrop, light-dark(rgb(15 23 42 / 0.55), rgb(0 0 0 / 0.65)));
+    --_edge: light-dark(rgb(0 0 0 / 0.06), rgb(255 255 255 / 0.14));
     --_radius: var(--credential-overlay-radius, 14px);
+    --_control-radius: var(--credential-overlay-control-radius, 8px);
+    --_space: var(--credential-overlay-spacing, 24px);
     --_font: var(--credential-overlay-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_mono: var(--credential-overlay-mono-font, ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace);
     --_width: var(--credential-overlay-width, 32rem);
-    --_backdrop: var(--credential-overlay-backdrop, rgb(15 23 42 / 0.55));
     --_subtle: color-mix(in srgb, var(--_text) 6%, var(--_bg));
     --_divider: color-mix(in srgb, var(--_text) 12%, var(--_bg));
     --_error-bg: color-mix(in srgb, var(--_error) 8%, var(--_bg));
-    color-scheme: light;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--credential-overlay-accent, #8ab4ff);
-      --_accent-text: var(--credential-overlay-accent-text, #0b1220);
-      --_bg: var(--credential-overlay-background, #1b1f27);
-      --_text: var(--credential-overlay-text, #f1f3f6);
-      --_muted: var(--credential-overlay-muted, #b8bfcc);
-      --_border: var(--credential-overlay-border, #8d96a5);
-      --_error: var(--credential-overlay-error, #ff9b91);
-      --_backdrop: var(--credential-overlay-backdrop, rgb(0 0 0 / 0.65));
-      --_edge: rgb(255 255 255 / 0.14);
-      color-scheme: dark;
-    }
   }
 
   :host([hidden]) {
@@ -52,7 +43,7 @@ export const styles = css`
     /* Long localized words wrap instead of pushing the dialog wider than a phone. */
     overflow-wrap: anywhere;
     box-shadow:
-      0 0 0 1px var(--_edge, rgb(0 0 0 / 0.06)),
+      0 0 0 1px var(--_edge),
       0 24px 56px -12px rgb(0 0 0 / 0.35);
     overflow: hidden;
   }
@@ -78,7 +69,8 @@ export const styles = css`
     display: flex;
     align-items: flex-start;
     gap: 12px;
-    padding: 20px 20px 8px 24px;
+    padding: 20px 20px 8px var(--_space);
+    padding-inline: var(--_space) 20px;
   }
   .title {
     flex: 1;
@@ -116,7 +108,7 @@ export const styles = css`
 
   .body {
     overflow: auto;
-    padding: 12px 24px 4px;
+    padding: 12px var(--_space) 4px;
   }
 
   .field {
@@ -148,7 +140,7 @@ export const styles = css`
     margin: 0;
     padding: 10px 12px;
     border: 1px solid var(--_border);
-    border-radius: 8px;
+    border-radius: var(--_control-radius);
     background: var(--_bg);
     color: inherit;
     font: inherit;
@@ -180,7 +172,7 @@ export const styles = css`
   }
   .secret input {
     padding-inline-end: 52px;
-    font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;
+    font-family: var(--_mono);
     font-size: 0.875rem;
   }
   .secret input::-ms-reveal {
@@ -218,7 +210,7 @@ export const styles = css`
     margin: 0 0 16px;
     padding: 10px 12px;
     border: 1px solid var(--_error);
-    border-radius: 8px;
+    border-radius: var(--_control-radius);
     background: var(--_error-bg);
   }
 
@@ -238,7 +230,7 @@ export const styles = css`
     border-radius: 4px;
     background: var(--_subtle);
     color: var(--_text);
-    font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;
+    font-family: var(--_mono);
     font-size: 0.8125rem;
     overflow-wrap: anywhere;
     /* A header such as "Authorization: Bearer {api_key}" reads left to right in RTL too. */
@@ -269,7 +261,7 @@ export const styles = css`
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: 12px;
-    padding: 16px 24px 20px;
+    padding: 16px var(--_space) 20px;
     border-top: 1px solid var(--_divider);
   }
 
@@ -292,7 +284,7 @@ export const styles = css`
     min-width: 6rem;
     padding: 0 18px;
     border: 1px solid transparent;
-    border-radius: 8px;
+    border-radius: var(--_control-radius);
     font-weight: 600;
     text-align: center;
   }
@@ -322,7 +314,7 @@ export const styles = css`
     height: 40px;
     padding: 0;
     border: 0;
-    border-radius: 8px;
+    border-radius: var(--_control-radius);
     background: transparent;
     color: var(--_muted);
   }

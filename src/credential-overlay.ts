@@ -109,7 +109,10 @@ const icons = {
  * @cssprop --credential-overlay-border - Field borders.
  * @cssprop --credential-overlay-error - Error colour.
  * @cssprop --credential-overlay-radius - Corner radius of the dialog.
+ * @cssprop --credential-overlay-control-radius - Corner radius of fields and buttons.
  * @cssprop --credential-overlay-font - Font family.
+ * @cssprop --credential-overlay-mono-font - Font of the key field and code samples.
+ * @cssprop --credential-overlay-spacing - Inner padding of the dialog's sides.
  * @cssprop --credential-overlay-width - Dialog width on wide screens.
  * @cssprop --credential-overlay-backdrop - Backdrop colour.
  */
