@@ -61,7 +61,11 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   // A local mock of the providers' /models endpoints for the live-check tests.
-  middleware: [mockApiMiddleware],
+  middleware: [
+    mockApiMiddleware,
+    // /csp/page.html under a strict CSP and Trusted Types, for test/hardening-csp.test.ts.
+    async (ctx, next) => (await import('./test/fixtures/csp-middleware.mjs')).cspMiddleware(ctx, next),
+  ],
   // One page at a time: keyboard tests need the focused page (only one tab can have it).
   concurrency: 1,
   testsFinishTimeout: 120_000,

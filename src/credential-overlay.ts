@@ -466,7 +466,11 @@ export class CredentialOverlay extends LitElement {
       this.#dispatching = false;
       accepting = false;
     }
-    if (session !== this.#session) return; // closed during dispatch
+    if (session !== this.#session) {
+      // Closed during dispatch: the outcome is ignored, but a rejection must not go unhandled.
+      void Promise.all(pending).catch(() => {});
+      return;
+    }
 
     if (!pending.length) {
       if (!event.defaultPrevented) this.#finish('saved');
@@ -481,7 +485,12 @@ export class CredentialOverlay extends LitElement {
       },
       (reason: unknown) => {
         if (session !== this.#session) return;
-        const message = (reason as { message?: unknown } | null)?.message;
+        let message: unknown;
+        try {
+          message = (reason as { message?: unknown } | null)?.message;
+        } catch {
+          message = undefined; // a hostile reason (throwing getter, Proxy): the generic message
+        }
         this.errors = { form: typeof message === 'string' && message.trim() ? maskSecrets(message) : this.#strings.saveFailed };
         this.#idle();
       },
@@ -544,6 +553,8 @@ export class CredentialOverlay extends LitElement {
   }
 
   #onDialogClose(): void {
+    // A close event queued by an earlier close() that arrives after the overlay was opened again.
+    if (this.dialog.open) return;
     // The platform closed the dialog on its own (e.g. an uncancelable close request).
     if (this.phase === 'editing' || this.phase === 'verifying') this.#finish('escape');
     else if (this.phase === 'saving' && this.isConnected) this.dialog.showModal();

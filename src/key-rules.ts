@@ -12,7 +12,8 @@ export type KeyErrorCode =
   | 'other-provider'
   | 'wrong-prefix'
   | 'bad-character'
-  | 'too-short';
+  | 'too-short'
+  | 'repeated';
 
 export type KeyCheck =
   | { ok: true; apiKey: string; keyType: string; keyHint: string; notes: string[] }
@@ -69,9 +70,10 @@ function classify(char: string): CharacterKind {
   if (char === ' ') return 'space';
   if (char === '\t') return 'tab';
   if (/[\n\r\v\f\u0085\u2028\u2029]/.test(char)) return 'line-break';
-  if (/\s/.test(char)) return 'whitespace';
   if (/\p{Cc}/u.test(char)) return 'control';
+  // Before \s: JavaScript counts U+FEFF (a zero-width format character) as whitespace.
   if (/[\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(char)) return 'invisible';
+  if (/\s/.test(char)) return 'whitespace';
   return 'non-ascii';
 }
 
@@ -120,6 +122,14 @@ export function checkKey(
   if (bad) {
     return fail('bad-character', strings.keyBadCharacter({ char: bad[0], position: bad.index + 1, provider }));
   }
+
+  // Pasted twice (Ctrl+V twice; a line break between becomes a space in a single-line field
+  // and is named above): the whole key repeated, or a type's prefix starting a second key.
+  const half = key.length / 2;
+  const again = Number.isInteger(half) && key.slice(0, half) === key.slice(half)
+    ? half
+    : rules.types.filter((t) => t.prefix.length > expected.length).map((t) => key.indexOf(t.prefix, 1)).find((i) => i > 0);
+  if (again) return fail('repeated', strings.keyRepeated({ position: again + 1 }));
 
   const body = key.length - expected.length;
   if (body < rules.minBodyLength) {

@@ -31,6 +31,8 @@ export interface CredentialOverlayStrings {
   keyWrongPrefix: (p: { provider: string; expected: string }) => string;
   keyBadCharacter: (p: { char: string; position: number; provider: string }) => string;
   keyTooShort: (p: { length: number; min: number; prefix: string }) => string;
+  /** The key was pasted twice; `position` is where the second copy starts. */
+  keyRepeated: (p: { position: number }) => string;
   /** How a character that does not belong in a key is named in a message. */
   describeCharacter: (p: { kind: CharacterKind; char: string; codePoint: string }) => string;
 
@@ -101,6 +103,8 @@ export const en: CredentialOverlayStrings = {
     `The key contains “${char}” at position ${position}; ${provider} keys use only letters, digits, _ and -. Copy the key again.`,
   keyTooShort: ({ length, min, prefix }) =>
     `This key is too short: ${length} characters after ${prefix}, at least ${min} expected. Was it cut off when copying?`,
+  keyRepeated: ({ position }) =>
+    `The key seems to be pasted twice: a second copy starts at position ${position}. Paste it only once.`,
   describeCharacter: ({ kind, char, codePoint }) => {
     switch (kind) {
       case 'space':

@@ -12,5 +12,7 @@ export function isAllowedUrl(value: string): boolean {
   } catch {
     return false;
   }
+  // No user:password@ part: it disguises the real host (https://platform.openai.com@evil.example).
+  if (url.username || url.password) return false;
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
 }

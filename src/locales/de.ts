@@ -36,6 +36,8 @@ export const de: CredentialOverlayStrings = {
     `${provider}-API-Schlüssel beginnen mit ${expected}. Kopieren Sie den ganzen Schlüssel von Ihrer Seite mit den API-Schlüsseln.`,
   keyBadCharacter: ({ char, position, provider }) =>
     `Der Schlüssel enthält „${char}“ an Position ${position}; ${provider}-Schlüssel bestehen nur aus Buchstaben, Ziffern, _ und -. Kopieren Sie den Schlüssel erneut.`,
+  keyRepeated: ({ position }) =>
+    `Der Schlüssel scheint doppelt eingefügt zu sein: Eine zweite Kopie beginnt an Position ${position}. Fügen Sie ihn nur einmal ein.`,
   keyTooShort: ({ length, min, prefix }) =>
     `Dieser Schlüssel ist zu kurz: ${length} Zeichen nach ${prefix}, erwartet sind mindestens ${min}. Wurde beim Kopieren etwas abgeschnitten?`,
   describeCharacter: ({ kind, char, codePoint }) => {
