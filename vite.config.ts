@@ -1,4 +1,32 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import minifyLiterals from './scripts/minify-literals.mjs';
+import { mockApi } from './demo/mock-plugin.mjs';
+
+/**
+ * Library entries: `.`, `./element`, `./react`, and every `src/locales/*.ts` and
+ * `src/providers/*.ts` module that is an entry of its own (`credential-overlay/locales/de`,
+ * `credential-overlay/providers/anthropic`): not the shared types, the known keys, nor the
+ * OpenAI preset that the default entry carries.
+ */
+function libraryEntries(): Record<string, string> {
+  const entries: Record<string, string> = { index: 'src/index.ts', element: 'src/element.ts', react: 'src/react.ts' };
+  const internal = new Set(['types.ts', 'known-keys.ts', 'openai.ts']);
+  for (const dir of ['locales', 'providers']) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(`src/${dir}`);
+    } catch {
+      continue; // no such folder (yet)
+    }
+    for (const file of names) {
+      if (file.endsWith('.ts') && !file.endsWith('.d.ts') && !internal.has(file)) {
+        entries[`${dir}/${file.slice(0, -3)}`] = `src/${dir}/${file}`;
+      }
+    }
+  }
+  return entries;
+}
 
 // `vite` serves the demo (index.html). `vite build` builds the library: one ES module per
 // entry, Lit external. `vite build --mode bundle` builds the single file with Lit included,
@@ -7,6 +35,8 @@ export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   return {
     server: { open: false },
+    // Build only: Lit's css/html/svg templates lose comments and indentation.
+    plugins: [minifyLiterals(), mockApi()],
     build: {
       outDir: 'dist',
       emptyOutDir: !bundle,
@@ -15,11 +45,19 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       lib: bundle
         ? { entry: 'src/index.ts', formats: ['es'], fileName: () => 'credential-overlay.bundle.js' }
-        : { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'] },
+        : { entry: libraryEntries(), formats: ['es'] },
       rolldownOptions: bundle
         ? // Library mode keeps whitespace in ES output; the single file is minified fully.
           { output: { minify: true } }
-        : { external: [/^lit(\/|$)/, /^@lit\//] },
+        : {
+            external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
+            // src/react.ts starts with 'use client' (React Server Components); as an entry of
+            // its own it stays the first line of dist/react.js, so the warning is noise.
+            onLog(level, log, handler) {
+              if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use client')) return;
+              handler(level, log);
+            },
+          },
     },
   };
 });

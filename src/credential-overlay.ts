@@ -386,12 +386,11 @@ export class CredentialOverlay extends LitElement {
     if (this.phase !== 'editing' || this.#dispatching) return;
     const s = this.#strings;
     this.unconfirmed = false;
-    const errors: Errors = {};
-    for (const field of FIELDS) errors[field] = this.#validate(field);
-    if (this.#showErrors(errors)) return;
-
     const key = checkKey(this.#value('apiKey'), this.#preset, s);
-    if (!key.ok) return; // unreachable: validated above
+    this.keyNotes = key.ok ? key.notes : [];
+    const errors: Errors = {};
+    for (const field of FIELDS) errors[field] = field === 'apiKey' ? (key.ok ? undefined : key.message) : this.#validate(field);
+    if (this.#showErrors(errors) || !key.ok) return;
     const extra = { organization: this.#value('organization').trim(), project: this.#value('project').trim() };
     let verified = false;
     if (this.verify && !skipCheck) {

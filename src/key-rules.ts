@@ -21,9 +21,16 @@ export type KeyCheck =
 
 // Whitespace (JS `\s` covers line breaks, no-break spaces and U+FEFF) and the zero-width
 // characters a copy from a web page or chat often carries at either end.
-const EDGE = '[\\s\\u200B-\\u200D\\u2060\\u180E]+';
-const EDGES = new RegExp(`^${EDGE}|${EDGE}$`, 'g');
-const trim = (s: string) => s.replace(EDGES, '');
+const EDGE = /[\s\u200B-\u200D\u2060\u180E]/;
+
+/** Trims those characters by index: a regex `\s+$` is quadratic on a long run of spaces inside. */
+function trim(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && EDGE.test(s[start])) start++;
+  while (end > start && EDGE.test(s[end - 1])) end--;
+  return s.slice(start, end);
+}
 
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['"', '"'],

@@ -111,6 +111,8 @@ describe('key rules: rejections, each with a specific message', () => {
     ['a key pasted twice with a space', `${k} ${k}`, 'character-inside', /a space at position 165/],
     ['513 characters', `sk-proj-${filler(505)}`, 'too-long', /513 characters long; an API key has at most 512/],
     ['a 1 MB paste', `sk-${filler(1024 * 1024 - 3)}`, 'too-long', /1048576 characters long/],
+    // A megabyte of spaces inside: trimming must stay linear (a regex trim took hours here).
+    ['a 1 MB run of spaces inside', `sk-${' '.repeat(1024 * 1024)}x`, 'character-inside', /a space at position 4\./],
     ['Anthropic', `sk-ant-api03-${filler(90)}`, 'other-provider', /^This looks like a key from Anthropic \(sk-ant-\)\. Paste your OpenAI key; it starts with sk-\.$/],
     ['OpenRouter', `sk-or-v1-${filler(64)}`, 'other-provider', /from OpenRouter \(sk-or-\)/],
     ['Groq', `gsk_${filler(52)}`, 'other-provider', /from Groq \(gsk_\)/],
