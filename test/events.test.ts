@@ -1,7 +1,6 @@
 import { aTimeout, expect, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { CredentialCancelEvent, CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, expectFocus, field, fill, openOverlay, record } from './helpers.js';
+import { button, dialog, expectFocus, expectSaving, field, fill, openOverlay, record, sendKeys } from './helpers.js';
 import { keys } from './keys.js';
 
 /** A promise with its settle functions. */
@@ -62,10 +61,7 @@ describe('waitUntil()', () => {
     button(el, 'Save').click();
     await el.updateComplete;
 
-    const save = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!;
-    expect(save.disabled).to.equal(true);
-    expect(save.textContent!.trim()).to.equal('Saving…');
-    expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
+    const save = expectSaving(el);
 
     save.click();
     button(el, 'Cancel').click();

@@ -46,6 +46,15 @@ export function expectFocus(target: Element, el?: CredentialOverlay): void {
   }
 }
 
+/** Asserts the busy state of a pending save or check: Save disabled and reading "Saving…", aria-busy set. */
+export function expectSaving(el: CredentialOverlay): HTMLButtonElement {
+  const save = root(el).querySelector<HTMLButtonElement>('[part="save-button"]')!;
+  if (!save.disabled) throw new Error('expected Save to be disabled while busy');
+  if (save.textContent!.trim() !== 'Saving…') throw new Error(`expected Save to read "Saving…", found "${save.textContent!.trim()}"`);
+  if (!root(el).querySelector('[aria-busy="true"]')) throw new Error('expected aria-busy="true" while busy');
+  return save;
+}
+
 /** The text that `control`'s aria-describedby points to. */
 export function description(el: CredentialOverlay, control: Element): string {
   const ids = control.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
@@ -101,20 +110,208 @@ export function findLeaks(secret: string, extra: unknown[] = []): string[] {
   return leaks;
 }
 
+/** The engine this page runs in. */
+export const engine: 'chromium' | 'firefox' | 'webkit' = /\bFirefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /\bChrom(e|ium)\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+export const engineName = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }[engine];
+
+type SkipContext = Pick<Mocha.Context, 'skip'> & { test?: Mocha.Runnable; currentTest?: Mocha.Test };
+
+/**
+ * Skips the running test (call with mocha's `this`, in a test or a `beforeEach`) and puts
+ * the reason in its title, so every skip is listed with its reason in the run's summary.
+ */
+export function skipBecause(ctx: SkipContext, reason: string): never {
+  const test = ctx.currentTest ?? ctx.test;
+  if (test) test.title += ` [skipped in ${engineName}: ${reason}]`;
+  ctx.skip();
+  throw new Error('unreachable');
+}
+
+async function command<T>(name: string, payload?: unknown): Promise<T> {
+  const { executeServerCommand } = await import('@web/test-runner-commands');
+  return executeServerCommand(name, payload) as Promise<T>;
+}
+
+/**
+ * `sendKeys` of @web/test-runner-commands in every engine: over WebDriver (WebKit) that
+ * command has no `down`/`up`, and WebKitGTK's driver drops the second of two equal keys
+ * typed in a row; web-test-runner.config.mjs's `keys` command handles both.
+ */
+export const sendKeys = (payload: { type: string } | { press: string } | { down: string } | { up: string }) =>
+  command<boolean>('keys', payload);
+
+/** Shift+Tab, in every engine. */
+export const shiftTab = () => command<boolean>('key-chord', ['Shift', 'Tab']);
+
+/** `setViewport` in every engine (WebKit over WebDriver resizes the window to fit). */
+export const setViewport = (viewport: { width: number; height: number; deviceScaleFactor?: number }) =>
+  command<boolean>('engine-viewport', viewport);
+
 /** A CSS media feature to emulate, e.g. `{ name: 'forced-colors', value: 'active' }`. */
 export interface MediaFeature {
   name: 'prefers-color-scheme' | 'prefers-reduced-motion' | 'forced-colors' | 'prefers-contrast';
   value: string;
 }
 
+const matches = (features: MediaFeature[]) => features.every(({ name, value }) => matchMedia(`(${name}: ${value})`).matches);
+
 /**
  * Emulates media features for the page (replacing any earlier list; none resets), through
  * the `emulate-media-features` command of web-test-runner.config.mjs: the stock
- * `emulateMedia` cannot emulate `forced-colors`.
+ * `emulateMedia` cannot emulate `forced-colors`, and works in Chromium only. Chromium uses
+ * the DevTools protocol, Firefox its preferences. Resolves once the page sees the features.
+ *
+ * Where the engine cannot emulate them (WebKit) and the page does not already match them
+ * (as launched), the test is skipped with the reason when `ctx` (mocha's `this`) is given;
+ * without `ctx` (resets in `afterEach`) it does nothing.
  */
-export async function emulateMediaFeatures(...features: MediaFeature[]): Promise<void> {
-  const { executeServerCommand } = await import('@web/test-runner-commands');
-  await executeServerCommand('emulate-media-features', features);
+export async function emulateMediaFeatures(...features: MediaFeature[]): Promise<void>;
+export async function emulateMediaFeatures(ctx: SkipContext, ...features: MediaFeature[]): Promise<void>;
+export async function emulateMediaFeatures(...args: unknown[]): Promise<void> {
+  const ctx = args[0] && !('name' in (args[0] as object)) ? (args.shift() as SkipContext) : undefined;
+  const features = args as MediaFeature[];
+  const result = await command<true | string>('emulate-media-features', features);
+  if (result !== true) {
+    if (!ctx || matches(features)) return;
+    skipBecause(ctx, `${result} (${features.map((f) => `${f.name}: ${f.value}`).join(', ')})`);
+  }
+  // Firefox applies preference changes asynchronously.
+  for (let i = 0; i < 100 && !matches(features); i++) await new Promise((r) => requestAnimationFrame(r));
+  if (!matches(features)) throw new Error(`media features not applied: ${JSON.stringify(features)}`);
+}
+
+/** A node of the accessibility tree, as Chromium's `a11ySnapshot` reports it. */
+export interface AXNode {
+  role: string;
+  name: string;
+  pressed?: boolean | 'mixed';
+  required?: boolean;
+  invalid?: string;
+  modal?: boolean;
+  children?: AXNode[];
+}
+
+/**
+ * The page's accessibility tree. Chromium: the browser's own (`a11ySnapshot`, through the
+ * DevTools protocol). Firefox and WebKit have no such command in their automation
+ * protocols, so there it is computed from the DOM: the roles and names (accname: 
+ * `aria-labelledby`, `aria-label`, `<label for>`, content) of what the component renders,
+ * with everything outside an open modal dialog left out as inert.
+ */
+export async function accessibilityTree(): Promise<AXNode> {
+  if (engine === 'chromium') {
+    const { a11ySnapshot } = await import('@web/test-runner-commands');
+    return (await a11ySnapshot({})) as unknown as AXNode;
+  }
+  return domAccessibilityTree();
+}
+
+function textOf(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
+  if (!(node instanceof Element)) return '';
+  if (node.getAttribute('aria-hidden') === 'true' || node.localName === 'style' || node.localName === 'script') return '';
+  if (node.getClientRects().length === 0 && !node.closest('.visually-hidden')) return '';
+  const own = node.getAttribute('aria-label');
+  if (own) return own;
+  const children = node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
+  return [...children].map(textOf).join('');
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function roleOf(e: Element): string | undefined {
+  const explicit = e.getAttribute('role')?.split(/\s+/)[0];
+  if (explicit) return explicit === 'presentation' || explicit === 'none' ? undefined : explicit;
+  switch (e.localName) {
+    case 'dialog':
+      return 'dialog';
+    case 'button':
+      return 'button';
+    case 'summary':
+      return 'DisclosureTriangle';
+    case 'a':
+      return e.hasAttribute('href') ? 'link' : undefined;
+    case 'textarea':
+      return 'textbox';
+    case 'input': {
+      const type = (e as HTMLInputElement).type;
+      return ['text', 'password', 'email', 'search', 'url', 'tel'].includes(type) ? 'textbox' : type === 'checkbox' ? 'checkbox' : undefined;
+    }
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+      return 'heading';
+    case 'form':
+      return e.hasAttribute('aria-label') || e.hasAttribute('aria-labelledby') ? 'form' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function nameOf(e: Element, role: string): string {
+  const root = e.getRootNode() as Document | ShadowRoot;
+  const labelledBy = e.getAttribute('aria-labelledby');
+  if (labelledBy) return squash(labelledBy.split(/\s+/).map((id) => textOf(root.getElementById(id) ?? document.createElement('i'))).join(' '));
+  const label = e.getAttribute('aria-label');
+  if (label) return squash(label);
+  if (role === 'textbox' || e.localName === 'input' || e.localName === 'textarea') {
+    const labels = (e as HTMLInputElement).labels;
+    if (labels?.length) return squash([...labels].map(textOf).join(' '));
+    return squash(e.getAttribute('title') ?? e.getAttribute('placeholder') ?? '');
+  }
+  if (['button', 'link', 'heading', 'DisclosureTriangle'].includes(role)) return squash(textOf(e));
+  return squash(e.getAttribute('title') ?? '');
+}
+
+function domAccessibilityTree(): AXNode {
+  const modal = (function findModal(root: Document | ShadowRoot): Element | undefined {
+    for (const e of root.querySelectorAll('*')) {
+      if (e.localName === 'dialog' && e.matches(':modal')) return e;
+      if (e.shadowRoot) {
+        const found = findModal(e.shadowRoot);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  })(document);
+  const visit = (node: Node, inModal: boolean): AXNode[] => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = squash(node.nodeValue ?? '');
+      return text && inModal ? [{ role: 'StaticText', name: text }] : [];
+    }
+    if (!(node instanceof Element)) return [];
+    if (node.hasAttribute('inert') || node.getAttribute('aria-hidden') === 'true') return [];
+    if (node.localName === 'style' || node.localName === 'script' || node.localName === 'template') return [];
+    if (node.localName === 'dialog' && !(node as HTMLDialogElement).open) return [];
+    const within = inModal || node === modal;
+    const slotted = node.localName === 'slot' ? (node as HTMLSlotElement).assignedNodes({ flatten: true }) : [];
+    const kids = [...(node.shadowRoot ? node.shadowRoot.childNodes : slotted.length ? slotted : node.childNodes)].flatMap((c) => visit(c, within));
+    const role = roleOf(node);
+    if (!role || !within) return kids;
+    const ax: AXNode = { role, name: nameOf(node, role) };
+    if (role === 'dialog' && node === modal) ax.modal = true;
+    if ((node as HTMLInputElement).required || node.getAttribute('aria-required') === 'true') ax.required = true;
+    const pressed = node.getAttribute('aria-pressed');
+    if (pressed) ax.pressed = pressed === 'mixed' ? 'mixed' : pressed === 'true';
+    const invalid = node.getAttribute('aria-invalid');
+    if (invalid && invalid !== 'false') ax.invalid = invalid;
+    if (kids.length) ax.children = kids;
+    return [ax];
+  };
+  return { role: 'RootWebArea', name: document.title, children: visit(document.documentElement, !modal) };
+}
+
+/** The first node of `tree` (depth first) for which `test` is true. */
+export function findAccessibilityNode(tree: AXNode | null | undefined, test: (n: AXNode) => boolean): AXNode | null {
+  if (!tree) return null;
+  if (test(tree)) return tree;
+  for (const child of tree.children ?? []) {
+    const found = findAccessibilityNode(child, test);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Any CSS colour (`rgb()`, `color(srgb …)`, `color-mix()` results, system colours) as sRGB bytes and alpha. */

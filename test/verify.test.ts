@@ -1,8 +1,7 @@
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { CredentialOverlay, type CredentialSavedEvent, type VerifyContext } from '../src/index.js';
 import '../src/providers/anthropic.js';
-import { button, description, dialog, expectFocus, field, fill, openOverlay, paste, record } from './helpers.js';
+import { button, description, dialog, expectFocus, expectSaving, field, fill, openOverlay, paste, record, sendKeys } from './helpers.js';
 import { filler } from './keys.js';
 
 const MOCK = `${location.origin}/mock/openai/v1`;
@@ -120,10 +119,7 @@ describe('live verification (OpenAI, against a local mock of /models)', () => {
     const cancels = record(el, 'credential-cancel');
     button(el, 'Save').click();
     await el.updateComplete;
-    const save = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!;
-    expect(save.disabled).to.equal(true);
-    expect(save.textContent!.trim()).to.equal('Saving…');
-    expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
+    expectSaving(el);
     expect(el.shadowRoot!.querySelector('[part="progress"]')!.textContent).to.include('Checking the key with OpenAI');
     expect(button(el, 'Cancel').disabled).to.equal(false);
     button(el, 'Cancel').click();
