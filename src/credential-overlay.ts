@@ -20,9 +20,10 @@ export type { Verifier, VerifyContext, VerifyResult } from './verify.js';
 
 /**
  * `closed`: not shown; `editing`: the user can type and save; `verifying`: the live check
- * runs (Cancel, Close and Escape abort it); `saving`: a host's `waitUntil` runs.
+ * runs (Cancel, Close and Escape abort it); `dispatching`: `credential-saved` is being
+ * dispatched; `saving`: a host's `waitUntil` runs.
  */
-type Phase = 'closed' | 'editing' | 'verifying' | 'saving';
+type Phase = 'closed' | 'editing' | 'verifying' | 'dispatching' | 'saving';
 type Field = 'name' | 'description' | 'apiKey' | 'organization' | 'project';
 type Errors = Partial<Record<Field | 'form', string>>;
 
@@ -231,7 +232,6 @@ export class CredentialOverlay extends LitElement {
   #opener: HTMLElement | null = null;
   /** Bumped on every close, so a pending `waitUntil` of an earlier session is ignored. */
   #session = 0;
-  #dispatching = false;
   /** Aborts the running live check. */
   #check?: AbortController;
   /** Fields the user has edited since opening: they are checked on blur. */
@@ -305,8 +305,7 @@ export class CredentialOverlay extends LitElement {
     // while editing (during a dispatch or a busy save they close silently).
     const user = how === 'cancel-button' || how === 'close-button' || how === 'escape';
     const report =
-      how !== 'saved' && how !== null && !this.#dispatching &&
-      (this.phase === 'editing' || (this.phase === 'verifying' && user));
+      how !== 'saved' && how !== null && (this.phase === 'editing' || (this.phase === 'verifying' && user));
     this.#check?.abort();
     this.#check = undefined;
     this.#session++;
@@ -383,7 +382,7 @@ export class CredentialOverlay extends LitElement {
 
   /** Validates every field, then (with `verify`) checks the key live, then emits. */
   async #save(skipCheck = false): Promise<void> {
-    if (this.phase !== 'editing' || this.#dispatching) return;
+    if (this.phase !== 'editing') return;
     const s = this.#strings;
     this.unconfirmed = false;
     const key = checkKey(this.#value('apiKey'), this.#preset, s);
@@ -458,11 +457,10 @@ export class CredentialOverlay extends LitElement {
     });
     const event = new CustomEvent('credential-saved', { detail, bubbles: true, composed: true, cancelable: true });
     const session = this.#session;
-    this.#dispatching = true;
+    this.phase = 'dispatching';
     try {
       this.dispatchEvent(event);
     } finally {
-      this.#dispatching = false;
       accepting = false;
     }
     if (session !== this.#session) {
@@ -470,6 +468,7 @@ export class CredentialOverlay extends LitElement {
       void Promise.all(pending).catch(() => {});
       return;
     }
+    this.phase = 'editing';
 
     if (!pending.length) {
       if (!event.defaultPrevented) this.#finish('saved');
@@ -607,7 +606,9 @@ export class CredentialOverlay extends LitElement {
           <button type="button" class="icon-button" part="close-button" aria-label=${s.close} title=${s.close}
             ?disabled=${phase === 'saving'} @click=${() => this.#cancel('close-button')}>${icon(icons.close)}</button>
         </div>
-        <div class="body" part="body">
+        <!-- tabindex="-1": Firefox puts a scrollable box in the Tab order, here between Close and
+             the first field; every control in it takes focus and scrolls into view itself. -->
+        <div class="body" part="body" tabindex="-1">
           ${this.#field('name', s.nameLabel, this.#textInput('name', busy))}
           ${this.#field('description', s.descriptionLabel, html`<textarea id="description" part="input" rows="2"
             ?readonly=${busy} aria-invalid=${ifDefined(e.description ? 'true' : undefined)}
