@@ -419,8 +419,10 @@ export const styles = css`
     .icon-button {
       border: 1px solid ButtonText;
     }
+    /* CanvasText, not Highlight: forced palettes pair CanvasText with Canvas at a high
+       contrast, but not Highlight (Firefox's forced colours on Linux: 2.9:1 on Canvas). */
     :is(button, a, input, textarea):focus-visible {
-      outline: 2px solid Highlight;
+      outline: 2px solid CanvasText;
     }
     /* Its own border must not touch the key field's. */
     .secret .icon-button {

@@ -544,6 +544,22 @@ export class CredentialOverlay extends LitElement {
     }
   }
 
+  /**
+   * Keeps a control that takes focus wholly in view in the scrolling body (WCAG 2.4.11).
+   * WebKit scrolls a focused control into view only when none of it shows (a field half
+   * under the footer stayed half hidden): scroll now. Firefox does its own scrolling after
+   * the focus events, which at 320×256 left a wrapped link under the footer: scroll again
+   * after it. Chromium already shows it whole, so both are no-ops there.
+   */
+  #revealFocused(event: FocusEvent): void {
+    const target = event.target as HTMLElement;
+    const reveal = () => {
+      if (this.shadowRoot!.activeElement === target) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    };
+    reveal();
+    requestAnimationFrame(reveal);
+  }
+
   #onCancel(event: Event): void {
     // Escape (or a platform back gesture) not caught by the keydown handler.
     event.preventDefault();
@@ -608,7 +624,7 @@ export class CredentialOverlay extends LitElement {
         </div>
         <!-- tabindex="-1": Firefox puts a scrollable box in the Tab order, here between Close and
              the first field; every control in it takes focus and scrolls into view itself. -->
-        <div class="body" part="body" tabindex="-1">
+        <div class="body" part="body" tabindex="-1" @focusin=${this.#revealFocused}>
           ${this.#field('name', s.nameLabel, this.#textInput('name', busy))}
           ${this.#field('description', s.descriptionLabel, html`<textarea id="description" part="input" rows="2"
             ?readonly=${busy} aria-invalid=${ifDefined(e.description ? 'true' : undefined)}

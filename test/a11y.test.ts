@@ -5,9 +5,9 @@
  * spacing), measured from computed styles and layout, not by inspection.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CredentialOverlay } from '../src/index.js';
 import {
+  accessibilityTree,
   backgroundBehind,
   button,
   contrast,
@@ -15,6 +15,7 @@ import {
   description,
   dialog,
   emulateMediaFeatures,
+  engine,
   expectFocus,
   field,
   fill,
@@ -23,17 +24,16 @@ import {
   overflowing,
   paste,
   record,
+  sendKeys,
+  setViewport,
+  shiftTab,
+  skipBecause,
   toRgba,
+  type AXNode,
 } from './helpers.js';
 import { keys } from './keys.js';
 
 const DEFAULT_VIEWPORT = { width: 800, height: 600 };
-
-async function shiftTab() {
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
-}
 
 const shadow = (el: CredentialOverlay) => el.shadowRoot!;
 const link = (el: CredentialOverlay) => shadow(el).querySelector<HTMLAnchorElement>('a[href]')!;
@@ -450,10 +450,9 @@ describe('a11y: announcements', () => {
 
   it('exposes names, states and the dialog as Chromium’s accessibility tree sees them', async () => {
     const el = await openOverlay();
-    type Node = { role: string; name: string; pressed?: boolean | 'mixed'; required?: boolean; invalid?: string; modal?: boolean; children?: Node[] };
-    const find = (n: Node, role: string, name: string): Node | undefined =>
+    const find = (n: AXNode, role: string, name: string): AXNode | undefined =>
       n.role === role && n.name === name ? n : n.children?.map((c) => find(c, role, name)).find(Boolean);
-    let tree = (await a11ySnapshot({})) as unknown as Node;
+    let tree = await accessibilityTree();
     const d = find(tree, 'dialog', 'Add New Credential');
     expect(d, 'a dialog named by its heading').to.exist;
     expect(d!.modal).to.equal(true);
@@ -468,7 +467,7 @@ describe('a11y: announcements', () => {
 
     button(el, 'Show API key').click();
     await saveWithKeyboard(el);
-    tree = (await a11ySnapshot({})) as unknown as Node;
+    tree = await accessibilityTree();
     expect(find(tree, 'button', 'Show API key')?.pressed, 'same name, pressed').to.equal(true);
     expect(find(tree, 'textbox', 'Credential Name')?.invalid).to.equal('true');
   });
@@ -487,8 +486,8 @@ describe('a11y: colours and contrast', () => {
   const ratio = (e: Element, color = getComputedStyle(e).color) => contrast(color, backgroundBehind(e));
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`has text at 4.5:1 and borders, icons and focus rings at 3:1 (${scheme})`, async () => {
-      await emulateMediaFeatures({ name: 'prefers-color-scheme', value: scheme });
+    it(`has text at 4.5:1 and borders, icons and focus rings at 3:1 (${scheme})`, async function () {
+      await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: scheme });
       const { el, r } = await everyColour();
       const bg = getComputedStyle(dialog(el)).backgroundColor;
       expect(toRgba(bg)[0] > 128, 'the scheme applied').to.equal(scheme === 'light');
@@ -538,8 +537,8 @@ describe('a11y: colours and contrast', () => {
     });
   }
 
-  it('in forced colours keeps field borders, button borders, errors and a visible focus ring', async () => {
-    await emulateMediaFeatures({ name: 'forced-colors', value: 'active' });
+  it('in forced colours keeps field borders, button borders, errors and a visible focus ring', async function () {
+    await emulateMediaFeatures(this, { name: 'forced-colors', value: 'active' });
     expect(matchMedia('(forced-colors: active)').matches, 'forced colours emulated').to.equal(true);
     const { el, r } = await everyColour();
     const visible = (e: Element, side: 'Top' | 'Left' = 'Top') => {
@@ -569,13 +568,13 @@ describe('a11y: colours and contrast', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('runs no animation with prefers-reduced-motion (and does run one without it)', async () => {
-    await emulateMediaFeatures({ name: 'prefers-reduced-motion', value: 'no-preference' });
+  it('runs no animation with prefers-reduced-motion (and does run one without it)', async function () {
+    await emulateMediaFeatures(this, { name: 'prefers-reduced-motion', value: 'no-preference' });
     let el = await openOverlay();
     expect(getComputedStyle(dialog(el)).animationName).to.equal('enter');
     el.remove();
 
-    await emulateMediaFeatures({ name: 'prefers-reduced-motion', value: 'reduce' });
+    await emulateMediaFeatures(this, { name: 'prefers-reduced-motion', value: 'reduce' });
     el = await openOverlay();
     fill(el, { key: keys.project });
     pendingSave(el);
@@ -591,7 +590,9 @@ describe('a11y: colours and contrast', () => {
 
 describe('a11y: layout', () => {
   // Measure the settled layout, not the opening animation's frames.
-  beforeEach(() => emulateMediaFeatures({ name: 'prefers-reduced-motion', value: 'reduce' }));
+  beforeEach(function () {
+    return emulateMediaFeatures(this, { name: 'prefers-reduced-motion', value: 'reduce' });
+  });
 
   /** Opens, fills, shows every error once and reveals the key: the widest state. */
   async function busiest(template = html`<credential-overlay></credential-overlay>`) {
@@ -617,7 +618,13 @@ describe('a11y: layout', () => {
     }
   }
 
-  it('at 320 CSS px is a full-width sheet with nothing cut off and no sideways scrolling', async () => {
+  it('at 320 CSS px is a full-width sheet with nothing cut off and no sideways scrolling', async function () {
+    if (engine === 'webkit') {
+      // Open: the page was resized while no overlay was connected, and WebKitGTK 2.50 then
+      // applies the shared adopted style sheet's @media rules as of the old size (288 px
+      // with margins: usable, not the sheet). A fix belongs in the component (issue 9 report).
+      skipBecause(this, 'stale @media results in an adopted style sheet after a resize (WebKit bug, open)');
+    }
     await setViewport({ width: 320, height: 640 });
     const el = await busiest();
     const d = dialog(el).getBoundingClientRect();
@@ -705,7 +712,9 @@ describe('a11y: layout', () => {
 });
 
 describe('a11y: right to left', () => {
-  beforeEach(() => emulateMediaFeatures({ name: 'prefers-reduced-motion', value: 'reduce' }));
+  beforeEach(function () {
+    return emulateMediaFeatures(this, { name: 'prefers-reduced-motion', value: 'reduce' });
+  });
 
   for (const where of ['element', 'page'] as const) {
     it(`mirrors the layout with dir="rtl" on the ${where}`, async () => {
@@ -783,18 +792,20 @@ describe('a11y: axe-core in every condition', () => {
       await save.settled();
     },
   };
-  const conditions: Record<string, () => Promise<void>> = {
+  const conditions: Record<string, (ctx: Mocha.Context) => Promise<void>> = {
     light: async () => {},
-    dark: () => emulateMediaFeatures({ name: 'prefers-color-scheme', value: 'dark' }),
-    'forced colours': () => emulateMediaFeatures({ name: 'forced-colors', value: 'active' }),
+    dark: (ctx) => emulateMediaFeatures(ctx, { name: 'prefers-color-scheme', value: 'dark' }),
+    'forced colours': (ctx) => emulateMediaFeatures(ctx, { name: 'forced-colors', value: 'active' }),
     'RTL': async () => {
       document.documentElement.dir = 'rtl';
     },
-    '320 px': () => setViewport({ width: 320, height: 640 }),
+    '320 px': async () => {
+      await setViewport({ width: 320, height: 640 });
+    },
   };
   for (const [condition, apply] of Object.entries(conditions)) {
-    it(`finds nothing in ${condition}, in every state`, async () => {
-      await apply();
+    it(`finds nothing in ${condition}, in every state`, async function () {
+      await apply(this);
       for (const [state, reach] of Object.entries(states)) {
         const el = await openOverlay();
         await reach(el);

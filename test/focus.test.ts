@@ -1,42 +1,40 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { CredentialOverlay } from '../src/index.js';
-import { button, dialog, expectFocus, field, fill, openOverlay, paste, record } from './helpers.js';
+import { button, dialog, expectFocus, field, fill, openOverlay, paste, record, sendKeys, shiftTab } from './helpers.js';
 import { keys } from './keys.js';
-
-async function shiftTab() {
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
-}
 
 describe('keyboard and focus', () => {
   it('completes the whole flow with the keyboard only', async () => {
     const opener = await fixture<HTMLButtonElement>(html`<button>Add Credential</button>`);
     const el = document.createElement('credential-overlay');
     document.body.append(el);
-    opener.addEventListener('click', () => el.show());
-    const saved = record(el, 'credential-saved');
-    opener.focus();
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expectFocus(field(el, 'Credential Name'));
-    await sendKeys({ type: 'Prod' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: 'Nightly job' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: keys.legacy });
-    await sendKeys({ press: 'Tab' });
-    expectFocus(button(el, 'Show API key'));
-    await sendKeys({ press: 'Space' });
-    await el.updateComplete;
-    expect(button(el, 'Show API key').getAttribute('aria-pressed')).to.equal('true');
-    await shiftTab();
-    await sendKeys({ press: 'Enter' });
-    expect(saved).to.have.length(1);
-    expect(saved[0].detail).to.include({ name: 'Prod', description: 'Nightly job', apiKey: keys.legacy });
-    expectFocus(opener);
-    el.remove();
+    // Removed whatever happens: an overlay left open would hold the scroll lock for later tests.
+    try {
+      opener.addEventListener('click', () => el.show());
+      const saved = record(el, 'credential-saved');
+      opener.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expectFocus(field(el, 'Credential Name'));
+      await sendKeys({ type: 'Prod' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'Nightly job' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: keys.legacy });
+      await sendKeys({ press: 'Tab' });
+      expectFocus(button(el, 'Show API key'));
+      // ' ' rather than 'Space': puppeteer over WebDriver BiDi (Firefox) knows no key named Space.
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      expect(button(el, 'Show API key').getAttribute('aria-pressed')).to.equal('true');
+      await shiftTab();
+      await sendKeys({ press: 'Enter' });
+      expect(saved).to.have.length(1);
+      expect(saved[0].detail).to.include({ name: 'Prod', description: 'Nightly job', apiKey: keys.legacy });
+      expectFocus(opener);
+    } finally {
+      el.remove();
+    }
   });
 
   it('wraps Tab from the last control to the first and Shift+Tab back', async () => {

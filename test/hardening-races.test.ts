@@ -3,9 +3,8 @@
  * rejection on the page (besides the one a test provokes on purpose and expects).
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { CredentialCancelEvent, CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, expectFocus, field, fill, openOverlay, record } from './helpers.js';
+import { button, dialog, expectFocus, field, fill, openOverlay, record, sendKeys } from './helpers.js';
 import { filler, keys } from './keys.js';
 
 const MOCK = `${location.origin}/mock/openai/v1`;

@@ -4,9 +4,8 @@
  * keyboard and input event is seen by the scanner too.
  */
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, field, openOverlay, paste, record } from './helpers.js';
+import { button, dialog, field, openOverlay, paste, record, sendKeys } from './helpers.js';
 import { filler } from './keys.js';
 import { controlsHolding, watchForLeaks, type LeakWatch } from './leak-scanner.js';
 

@@ -113,7 +113,7 @@ export function findLeaks(secret: string, extra: unknown[] = []): string[] {
 /** The engine this page runs in. */
 export const engine: 'chromium' | 'firefox' | 'webkit' = /\bFirefox\//.test(navigator.userAgent)
   ? 'firefox'
-  : /\bChrom(e|ium)\//.test(navigator.userAgent)
+  : /Chrom(e|ium)\//.test(navigator.userAgent)
     ? 'chromium'
     : 'webkit';
 export const engineName = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' }[engine];
@@ -148,8 +148,11 @@ export const sendKeys = (payload: { type: string } | { press: string } | { down:
 export const shiftTab = () => command<boolean>('key-chord', ['Shift', 'Tab']);
 
 /** `setViewport` in every engine (WebKit over WebDriver resizes the window to fit). */
-export const setViewport = (viewport: { width: number; height: number; deviceScaleFactor?: number }) =>
-  command<boolean>('engine-viewport', viewport);
+export async function setViewport(viewport: { width: number; height: number; deviceScaleFactor?: number }): Promise<void> {
+  await command<boolean>('engine-viewport', viewport);
+  // WebKit applies the new size to media queries at its next rendering update.
+  for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+}
 
 /** A CSS media feature to emulate, e.g. `{ name: 'forced-colors', value: 'active' }`. */
 export interface MediaFeature {

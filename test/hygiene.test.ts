@@ -1,7 +1,6 @@
 import { aTimeout, expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { CredentialOverlay } from '../src/index.js';
-import { button, dialog, field, findLeaks, openOverlay, paste, record } from './helpers.js';
+import { button, dialog, field, findLeaks, openOverlay, paste, record, sendKeys } from './helpers.js';
 import { SENTINEL } from './keys.js';
 
 const METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'] as const;

@@ -1,19 +1,16 @@
 import { expect, html } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import type { CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, description, dialog, expectFocus, field, fill, openOverlay, paste, record } from './helpers.js';
+import { accessibilityTree, type AXNode, button, description, dialog, expectFocus, field, fill, findAccessibilityNode, openOverlay, paste, record, sendKeys } from './helpers.js';
 import { keys } from './keys.js';
 
-type AXNode = { role: string; name: string; pressed?: boolean | 'mixed'; children?: AXNode[] };
-const find = (tree: unknown, test: (n: AXNode) => boolean) =>
-  findAccessibilityNode(tree as never, test as never) as AXNode | null;
+const find = (tree: AXNode | null | undefined, test: (n: AXNode) => boolean) => findAccessibilityNode(tree, test);
 
 describe('opening', () => {
   it('shows a modal dialog named by the heading, with the provider and every control', async () => {
     const el = await openOverlay();
     expect(dialog(el).matches(':modal')).to.equal(true);
     expect(el.hasAttribute('open')).to.equal(true);
-    const tree = await a11ySnapshot({});
+    const tree = await accessibilityTree();
     const modal = find(tree, (n) => n.role === 'dialog');
     expect(modal?.name).to.equal('Add New Credential');
     const names = (role: string) => {
@@ -81,7 +78,7 @@ describe('opening', () => {
   it('takes the heading and initial values from attributes, as text', async () => {
     const el = await openOverlay(html`<credential-overlay heading="Edit <b>key</b>" credential-name=" Prod "
       credential-description="<img src=x>"></credential-overlay>`);
-    const tree = await a11ySnapshot({});
+    const tree = await accessibilityTree();
     expect(find(tree, (n) => n.role === 'dialog')?.name).to.equal('Edit <b>key</b>');
     expect(field(el, 'Credential Name').value).to.equal(' Prod ');
     expect(field(el, 'Credential Description').value).to.equal('<img src=x>');

@@ -15,21 +15,21 @@ const rgb = (color: string) => toRgba(color).slice(0, 3).join(',');
 describe('theming', () => {
   afterEach(() => emulateMediaFeatures());
 
-  it('follows prefers-color-scheme by default', async () => {
-    await emulateMediaFeatures({ name: 'prefers-color-scheme', value: 'dark' });
+  it('follows prefers-color-scheme by default', async function () {
+    await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: 'dark' });
     const el = await openOverlay();
     expect(rgb(getComputedStyle(dialog(el)).backgroundColor)).to.equal('27,31,39');
-    await emulateMediaFeatures({ name: 'prefers-color-scheme', value: 'light' });
+    await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: 'light' });
     expect(rgb(getComputedStyle(dialog(el)).backgroundColor)).to.equal('255,255,255');
   });
 
-  it('lets the host force dark or light with color-scheme', async () => {
-    await emulateMediaFeatures({ name: 'prefers-color-scheme', value: 'light' });
+  it('lets the host force dark or light with color-scheme', async function () {
+    await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: 'light' });
     let remove = hostCss('credential-overlay { color-scheme: dark; }');
     const el = await openOverlay();
     expect(rgb(getComputedStyle(dialog(el)).backgroundColor)).to.equal('27,31,39');
     remove();
-    await emulateMediaFeatures({ name: 'prefers-color-scheme', value: 'dark' });
+    await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: 'dark' });
     remove = hostCss('credential-overlay { color-scheme: light; }');
     expect(rgb(getComputedStyle(dialog(el)).backgroundColor)).to.equal('255,255,255');
     remove();
