@@ -12,7 +12,9 @@
 //   HANG     never answers (until the client gives up)
 //   anything else: 401 invalid_api_key
 // `GET /mock/last-request` tells which auth scheme and extra headers the last call carried,
-// never the key itself.
+// never the key itself. Pages that run in parallel (one per browser engine) put a session
+// of their own in the path, `/mock/SESSION/openai/v1/models`, and ask
+// `/mock/last-request?session=SESSION`, so they never see each other's calls.
 
 const MARKERS = ['VALID', 'REVOKED', 'SCOPES', 'FORBID', 'QUOTA', 'RATE', 'DOWN', 'GARBLED', 'HANG'];
 
@@ -40,22 +42,24 @@ const replies = {
   },
 };
 
-let last = null;
+/** The last call per session ('' without one). */
+const last = new Map();
 
 /** Handles a mock request; returns false for any other URL. Plain Node (req, res). */
 export function handleMockApi(req, res) {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/mock/last-request') {
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(last));
+    res.end(JSON.stringify(last.get(url.searchParams.get('session') ?? '') ?? null));
     return true;
   }
-  const match = /^\/mock\/(openai|anthropic)\/v1\/models$/.exec(url.pathname);
+  const match = /^\/mock\/(?:([\w-]+)\/)?(openai|anthropic)\/v1\/models$/.exec(url.pathname);
   if (!match) return false;
-  const provider = match[1];
+  const session = match[1] ?? '';
+  const provider = match[2];
   const h = req.headers;
   const key = provider === 'openai' ? (h.authorization ?? '').replace(/^Bearer /, '') : (h['x-api-key'] ?? '');
-  last = {
+  last.set(session, {
     provider,
     method: req.method,
     scheme: h.authorization?.startsWith('Bearer ') ? 'bearer' : h['x-api-key'] ? 'x-api-key' : 'none',
@@ -63,7 +67,7 @@ export function handleMockApi(req, res) {
     project: h['openai-project'] ?? null,
     anthropicVersion: h['anthropic-version'] ?? null,
     directBrowserAccess: h['anthropic-dangerous-direct-browser-access'] ?? null,
-  };
+  });
   const marker = MARKERS.find((m) => key.includes(m)) ?? 'REVOKED';
   if (marker === 'HANG') {
     const timer = setTimeout(() => res.destroy(), 30_000);

@@ -4,9 +4,11 @@ import '../src/providers/anthropic.js';
 import { button, description, dialog, expectFocus, expectSaving, field, fill, openOverlay, paste, record, sendKeys } from './helpers.js';
 import { filler } from './keys.js';
 
-const MOCK = `${location.origin}/mock/openai/v1`;
+// A session of this page's own: engines run in parallel against the same mock.
+const SESSION = `s${Math.random().toString(36).slice(2)}`;
+const MOCK = `${location.origin}/mock/${SESSION}/openai/v1`;
 const key = (marker: string) => `sk-proj-${marker}-${filler(40)}T3BlbkFJ${filler(20)}`;
-const lastRequest = async () => (await fetch('/mock/last-request')).json();
+const lastRequest = async () => (await fetch(`/mock/last-request?session=${SESSION}`)).json();
 
 async function verifying(marker: string, attrs = html``) {
   void attrs;
@@ -299,7 +301,7 @@ describe('Anthropic preset (credential-overlay/providers/anthropic)', () => {
 
   it('checks live with x-api-key, anthropic-version and direct browser access', async () => {
     const el = await openOverlay(html`<credential-overlay provider="anthropic" verify
-      base-url=${`${location.origin}/mock/anthropic/v1`}></credential-overlay>`);
+      base-url=${`${location.origin}/mock/${SESSION}/anthropic/v1`}></credential-overlay>`);
     const saved = record<CredentialSavedEvent>(el, 'credential-saved');
     fill(el, { key: anthropicKey('VALID') });
     await saveAndSettle(el);
@@ -312,7 +314,7 @@ describe('Anthropic preset (credential-overlay/providers/anthropic)', () => {
     expect(saved[0].detail.verified).to.equal(true);
 
     const el2 = await openOverlay(html`<credential-overlay provider="anthropic" verify
-      base-url=${`${location.origin}/mock/anthropic/v1`}></credential-overlay>`);
+      base-url=${`${location.origin}/mock/${SESSION}/anthropic/v1`}></credential-overlay>`);
     fill(el2, { key: anthropicKey('REVOKED') });
     await saveAndSettle(el2);
     expect(description(el2, field(el2, 'API Key Value'))).to.equal('Anthropic did not accept this key: invalid x-api-key');
