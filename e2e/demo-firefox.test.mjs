@@ -10,20 +10,14 @@
 // fields see `field()` below.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { KEY, assertKeyNowhere, hintOf, startDemoServer } from './shared.mjs';
 import puppeteer from 'puppeteer-core';
 import { findFirefox } from '../scripts/browsers.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath = findFirefox();
 const MISSING = process.env.FIREFOX_PATH
   ? `no Firefox: FIREFOX_PATH is set to ${process.env.FIREFOX_PATH}, which does not exist`
   : 'no Firefox found (install it: apt-get install firefox-esr, or set FIREFOX_PATH)';
-
-/** A well-formed project key (not the demo's own test key, which the page shows, so a leak shows). */
-const KEY = 'sk-proj-e2e-VALID-Xy3kQ9aZ0vL2mN8pT3BlbkFJw7Hc5Ud1q9Zz';
-const hintOf = (key) => `sk-proj-…${key.slice(-4)}`;
 
 let server;
 let browser;
@@ -31,15 +25,7 @@ let url;
 
 before(async () => {
   if (!executablePath) return;
-  server = await createServer({
-    root,
-    // Its own pre-bundle cache, apart from `npm start` and the Chromium tests.
-    cacheDir: 'node_modules/.vite-e2e-firefox',
-    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
-    logLevel: 'error',
-  });
-  await server.listen();
-  url = server.resolvedUrls.local[0];
+  ({ server, url } = await startDemoServer('node_modules/.vite-e2e-firefox'));
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -143,24 +129,6 @@ async function fillOverlay(page, { name, description = '', key }) {
   await typeInto(page, 'Credential Name', name);
   if (description) await typeInto(page, 'Credential Description', description);
   await typeInto(page, 'API Key Value', key);
-}
-
-/** Everything the page could leak the key through: storage, URL and visible text. */
-async function assertKeyNowhere(page, key) {
-  const where = await page.evaluate((key) => {
-    const found = [];
-    for (const [name, store] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]]) {
-      for (let i = 0; i < store.length; i++) {
-        const k = store.key(i);
-        if (k.includes(key) || store.getItem(k).includes(key)) found.push(name);
-      }
-    }
-    if (location.href.includes(key)) found.push('URL');
-    if (document.documentElement.outerHTML.includes(key)) found.push('document');
-    if (document.body.innerText.includes(key)) found.push('text');
-    return found;
-  }, key);
-  assert.deepEqual(where, [], `the key leaked into: ${where.join(', ')}`);
 }
 
 test('Firefox: adds a credential with the keyboard only; the tile is selected and survives a reload', async (t) => {

@@ -5,33 +5,18 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { KEY, assertKeyNowhere, hintOf, startDemoServer } from './shared.mjs';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/chrome.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const has = (path) => existsSync(new URL(`../${path}`, import.meta.url));
-
-/** A well-formed project key that the mock accepts when the live check is on. */
-const KEY = 'sk-proj-e2e-VALID-Xy3kQ9aZ0vL2mN8pT3BlbkFJw7Hc5Ud1q9Zz';
-const hintOf = (key) => `sk-proj-…${key.slice(-4)}`;
 
 let server;
 let browser;
 let url;
 
 before(async () => {
-  // No file watching or hot reload: a file saved while the tests run must not reload the page.
-  server = await createServer({
-    root,
-    // Its own pre-bundle cache, so a dev server running next to the tests cannot disturb them.
-    cacheDir: 'node_modules/.vite-e2e',
-    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
-    logLevel: 'error',
-  });
-  await server.listen();
-  url = server.resolvedUrls.local[0];
+  ({ server, url } = await startDemoServer('node_modules/.vite-e2e'));
   const executablePath = findChrome();
   assert.ok(executablePath, 'No Chromium found: run `node scripts/chrome.mjs --ensure` or set CHROME_PATH.');
   browser = await chromium.launch({
@@ -101,24 +86,6 @@ async function fillOverlay(page, { name, description = '', key }) {
   await page.getByLabel('Credential Name').fill(name);
   if (description) await page.getByLabel('Credential Description').fill(description);
   await page.getByLabel('API Key Value').fill(key);
-}
-
-/** Everything the page could leak the key through: storage, URL and visible text. */
-async function assertKeyNowhere(page, key) {
-  const where = await page.evaluate((key) => {
-    const found = [];
-    for (const [name, store] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]]) {
-      for (let i = 0; i < store.length; i++) {
-        const k = store.key(i);
-        if (k.includes(key) || store.getItem(k).includes(key)) found.push(name);
-      }
-    }
-    if (location.href.includes(key)) found.push('URL');
-    if (document.documentElement.outerHTML.includes(key)) found.push('document');
-    if (document.body.innerText.includes(key)) found.push('text');
-    return found;
-  }, key);
-  assert.deepEqual(where, [], `the key leaked into: ${where.join(', ')}`);
 }
 
 test('adds a credential with the keyboard only; the tile is selected and survives a reload', async (t) => {

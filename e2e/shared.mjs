@@ -1,0 +1,44 @@
+// What both end-to-end files (Chromium through Playwright, Firefox through puppeteer) share:
+// the demo's dev server, the test key, and the leak check. Both drivers' `page.evaluate(fn,
+// arg)` have the same shape.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+
+/** A well-formed project key that the mock accepts when the live check is on (not the demo's own test key, which the page shows, so a leak shows). */
+export const KEY = 'sk-proj-e2e-VALID-Xy3kQ9aZ0vL2mN8pT3BlbkFJw7Hc5Ud1q9Zz';
+export const hintOf = (key) => `sk-proj-…${key.slice(-4)}`;
+
+/**
+ * Starts Vite's dev server on the demo, on a free loopback port. No file watching or hot
+ * reload (a file saved while the tests run must not reload the page), and a pre-bundle cache
+ * of its own (`cacheDir`), so a dev server running next to the tests cannot disturb them.
+ */
+export async function startDemoServer(cacheDir) {
+  const server = await createServer({
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    cacheDir,
+    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+    logLevel: 'error',
+  });
+  await server.listen();
+  return { server, url: server.resolvedUrls.local[0] };
+}
+
+/** Everything the page could leak the key through: storage, URL and visible text. */
+export async function assertKeyNowhere(page, key) {
+  const where = await page.evaluate((key) => {
+    const found = [];
+    for (const [name, store] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]]) {
+      for (let i = 0; i < store.length; i++) {
+        const k = store.key(i);
+        if (k.includes(key) || store.getItem(k).includes(key)) found.push(name);
+      }
+    }
+    if (location.href.includes(key)) found.push('URL');
+    if (document.documentElement.outerHTML.includes(key)) found.push('document');
+    if (document.body.innerText.includes(key)) found.push('text');
+    return found;
+  }, key);
+  assert.deepEqual(where, [], `the key leaked into: ${where.join(', ')}`);
+}
