@@ -376,6 +376,8 @@ export default {
   ],
   browsers: await Promise.all(engines.map((e) => launchers[e]())),
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
-  testFramework: { config: { timeout: 5000 } },
+  // Three engines share 2 cores: a test that runs axe over eight states in WebKit can need
+  // more than mocha's 5 s when the machine is busy. A hang still fails (testsFinishTimeout).
+  testFramework: { config: { timeout: 20_000 } },
   reporters: [defaultReporter(), summaryReporter()],
 };
