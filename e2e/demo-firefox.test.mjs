@@ -10,7 +10,7 @@
 // fields see `field()` below.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY, assertKeyNowhere, hintOf, startDemoServer } from './shared.mjs';
+import { KEY, assertKeyNowhere, focused, hintOf, startDemoServer, tabTo } from './shared.mjs';
 import puppeteer from 'puppeteer-core';
 import { findFirefox } from '../scripts/browsers.mjs';
 
@@ -66,24 +66,6 @@ const aria = (role, name) => `::-p-aria([name="${name}"][role="${role}"])`;
 /** The same, inside the overlay's shadow root. */
 const inOverlay = (role, name) => `credential-overlay >>> ${name === undefined ? `::-p-aria([role="${role}"])` : aria(role, name)}`;
 const DIALOG = inOverlay('dialog');
-
-/** The focused element, inside shadow roots: its label, or its accessible-name-ish text. */
-const focused = (page) =>
-  page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el || el === document.body) return '';
-    return (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || '').replace(/\s+/g, ' ').trim();
-  });
-
-/** Presses Tab until the focused control's name starts with `name` (at most `max` times). */
-async function tabTo(page, name, max = 40) {
-  for (let i = 0; i < max; i++) {
-    if ((await focused(page)).startsWith(name)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`Tab never reached “${name}”; last focused: “${await focused(page)}”`);
-}
 
 const dialogOpen = (page) => page.evaluate(() => document.querySelector('credential-overlay').shadowRoot.querySelector('dialog')?.open === true);
 const waitForClosed = (page) =>

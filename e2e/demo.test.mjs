@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { KEY, assertKeyNowhere, hintOf, startDemoServer } from './shared.mjs';
+import { KEY, assertKeyNowhere, focused, hintOf, startDemoServer, tabTo } from './shared.mjs';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/chrome.mjs';
 
@@ -45,24 +45,6 @@ async function openDemo(t, { width = 1280, height = 900, colorScheme = 'light' }
   await page.goto(url);
   await page.getByRole('button', { name: 'Add Credential' }).waitFor();
   return page;
-}
-
-/** The focused element, inside shadow roots: its label, or its accessible-name-ish text. */
-const focused = (page) =>
-  page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el || el === document.body) return '';
-    return (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || '').replace(/\s+/g, ' ').trim();
-  });
-
-/** Presses Tab until the focused control's name starts with `name` (at most `max` times). */
-async function tabTo(page, name, max = 40) {
-  for (let i = 0; i < max; i++) {
-    if ((await focused(page)).startsWith(name)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`Tab never reached “${name}”; last focused: “${await focused(page)}”`);
 }
 
 const dialog = (page) => page.getByRole('dialog');

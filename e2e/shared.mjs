@@ -1,5 +1,5 @@
 // What both end-to-end files (Chromium through Playwright, Firefox through puppeteer) share:
-// the demo's dev server, the test key, and the leak check. Both drivers' `page.evaluate(fn,
+// the demo's dev server, the test key, the leak check and keyboard navigation. Both drivers' `page.evaluate(fn,
 // arg)` have the same shape.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -42,3 +42,22 @@ export async function assertKeyNowhere(page, key) {
   }, key);
   assert.deepEqual(where, [], `the key leaked into: ${where.join(', ')}`);
 }
+
+/** The focused element, inside shadow roots: its label, or its accessible-name-ish text. */
+export const focused = (page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return '';
+    return (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || '').replace(/\s+/g, ' ').trim();
+  });
+
+/** Presses Tab until the focused control's name starts with `name` (at most `max` times). */
+export async function tabTo(page, name, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if ((await focused(page)).startsWith(name)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached “${name}”; last focused: “${await focused(page)}”`);
+}
+

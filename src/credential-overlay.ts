@@ -8,7 +8,6 @@ import type { ProviderPreset } from './providers/types.js';
 import { lockScroll, unlockScroll } from './scroll-lock.js';
 import { en, type CredentialOverlayStrings } from './strings.js';
 import { styles } from './credential-overlay.styles.js';
-import { advancedStyles } from './advanced.styles.js';
 import { isAllowedUrl } from './url.js';
 import { verifyKey, type Verifier } from './verify.js';
 
@@ -118,7 +117,7 @@ const icons = {
  * @cssprop --credential-overlay-backdrop - Backdrop colour.
  */
 export class CredentialOverlay extends LitElement {
-  static override styles = [styles, advancedStyles];
+  static override styles = styles;
 
   /** Presets by id. The default entry carries only OpenAI. */
   static readonly providers = new Map<string, ProviderPreset>([[openai.id, openai]]);
