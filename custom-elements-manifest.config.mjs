@@ -1,11 +1,11 @@
 // `custom-elements-manifest analyze` (run by `npm run build`) reads this file and writes
 // dist/custom-elements.json from the JSDoc on the class (@fires, @csspart, @cssprop) and
-// Lit's @property declarations. package.json's "customElements" points at it.
+// Lit's static properties. package.json's "customElements" points at it.
 
 /**
  * Event types from the `HTMLElementEventMap` augmentation in src/events.ts, so each event in
  * the manifest says `CustomEvent<…Detail>` even where `@fires` names no type; and no private
- * members (Lit's `@state`/`@query` fields, `#private` ones): they are not API. Also the tag's
+ * members (Lit's internal state and queries, `#private` ones): they are not API. Also the tag's
  * definition by the default entry.
  */
 function publicApiPlugin() {
@@ -40,7 +40,10 @@ function publicApiPlugin() {
       for (const mod of modules) {
         for (const decl of mod.declarations ?? []) {
           if (decl.members) {
-            decl.members = decl.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+            const hidden = new Set(decl.members.filter((m) => m.privacy === 'private' || m.name.startsWith('#')).map((m) => m.name));
+            decl.members = decl.members.filter((m) => !hidden.has(m.name));
+            // Lit's internal state ({ state: true } in static properties) has no attribute.
+            if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !hidden.has(a.fieldName));
           }
           for (const event of decl.events ?? []) {
             const declared = eventTypes.get(event.name);

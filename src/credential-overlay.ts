@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, svg } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CancelSource, CredentialCancelDetail, CredentialSavedDetail } from './events.js';
 import { checkKey, checkText, isIdentifier, maskSecrets } from './key-rules.js';
@@ -57,17 +56,11 @@ function deepActiveElement(): HTMLElement | null {
   return el instanceof HTMLElement && el !== document.body ? el : null;
 }
 
-const icon = (body: ReturnType<typeof svg>) =>
-  html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${body}</svg>`;
-const icons = {
-  close: svg`<path d="M6 6l12 12M18 6L6 18" />`,
-  eye: svg`<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" /><circle cx="12" cy="12" r="3" />`,
-  eyeOff: svg`<path d="M3 3l18 18M10.6 5.1A10.7 10.7 0 0 1 12 5c6.4 0 10 7 10 7a17.6 17.6 0 0 1-3.2 4.2M6.6 6.6C3.9 8.4 2 12 2 12s3.6 7 10 7a9.7 9.7 0 0 0 5.4-1.6M9.9 9.9a3 3 0 0 0 4.2 4.2" />`,
-  key: svg`<circle cx="8" cy="15" r="4" /><path d="M10.8 12.2L20 3M16 7l3 3M14 9l2 2" />`,
-  alert: svg`<circle cx="12" cy="12" r="9" /><path d="M12 7.5v5.5M12 16.5v.01" />`,
-  chevron: svg`<path d="M9 6l6 6-6 6" />`,
-  external: svg`<path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />`,
-};
+/** A 24×24 line icon, sized by CSS; `d` is its path. */
+const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d} /></svg>`;
+const EYE = 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zm7 0a3 3 0 0 0 6 0a3 3 0 0 0-6 0';
+/** The alert icon that marks every error, so an error is never told by colour alone. */
+const alert = (message: string) => html`${icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7.5v5.5m0 3.5v.01')}<span>${message}</span>`;
 
 /**
  * An "Add New Credential" modal that collects an API key (OpenAI by default), validates it,
@@ -119,6 +112,27 @@ const icons = {
 export class CredentialOverlay extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators: smaller, and no decorator helper (issue 8).
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    provider: {},
+    heading: {},
+    credentialName: { attribute: 'credential-name' },
+    credentialDescription: { attribute: 'credential-description' },
+    docsUrl: { attribute: 'docs-url' },
+    verify: { type: Boolean },
+    baseUrl: { attribute: 'base-url' },
+    verifier: { attribute: false },
+    existingKeyHint: { attribute: 'existing-key-hint' },
+    strings: { attribute: false },
+    phase: { state: true },
+    errors: { state: true },
+    keyNotes: { state: true },
+    revealed: { state: true },
+    announcement: { state: true },
+    unconfirmed: { state: true },
+  };
+
   /** Presets by id. The default entry carries only OpenAI. */
   static readonly providers = new Map<string, ProviderPreset>([[openai.id, openai]]);
 
@@ -154,7 +168,6 @@ export class CredentialOverlay extends LitElement {
    * Shown as a modal when set; reflects. Setting it false is `close()`.
    * @default false
    */
-  @property({ type: Boolean, reflect: true })
   get open(): boolean {
     return this.#open;
   }
@@ -166,10 +179,9 @@ export class CredentialOverlay extends LitElement {
   }
 
   /** Preset id: label, docs link, help text and key rules. */
-  @property() provider = 'openai';
+  provider = 'openai';
 
   /** The dialog title and accessible name; wins over `strings.heading`. */
-  @property()
   get heading(): string {
     return this.#heading ?? this.#strings.heading;
   }
@@ -178,13 +190,12 @@ export class CredentialOverlay extends LitElement {
   }
 
   /** Initial Credential Name, read when the overlay opens. */
-  @property({ attribute: 'credential-name' }) credentialName = '';
+  credentialName = '';
 
   /** Initial Credential Description, read when the overlay opens. */
-  @property({ attribute: 'credential-description' }) credentialDescription = '';
+  credentialDescription = '';
 
   /** "Where to find your key" link: `https:` (or `http:` to loopback) only; the preset's by default. */
-  @property({ attribute: 'docs-url' })
   get docsUrl(): string {
     return this.#docsUrl ?? this.#preset.docsUrl;
   }
@@ -193,10 +204,9 @@ export class CredentialOverlay extends LitElement {
   }
 
   /** Check the key live before emitting (`GET {baseUrl}/models`, or `verifier`). */
-  @property({ type: Boolean }) verify = false;
+  verify = false;
 
   /** API base of the live check: `https:` (or `http:` to loopback) only; the preset's by default. */
-  @property({ attribute: 'base-url' })
   get baseUrl(): string {
     return this.#baseUrl ?? this.#preset.baseUrl;
   }
@@ -205,27 +215,35 @@ export class CredentialOverlay extends LitElement {
   }
 
   /** A custom async check that replaces the built-in one (used only with `verify`). */
-  @property({ attribute: false }) verifier?: Verifier;
+  verifier?: Verifier;
 
   /** Reserved for editing a saved credential (contract section 10); not used yet. */
-  @property({ attribute: 'existing-key-hint' }) existingKeyHint = '';
+  existingKeyHint = '';
 
   /** Any subset of the visible strings; English by default. */
-  @property({ attribute: false }) strings: Partial<CredentialOverlayStrings> = {};
+  strings: Partial<CredentialOverlayStrings> = {};
 
-  @state() private phase: Phase = 'closed';
-  @state() private errors: Errors = {};
-  @state() private keyNotes: string[] = [];
-  @state() private revealed = false;
+  private phase: Phase = 'closed';
+  private errors: Errors = {};
+  private keyNotes: string[] = [];
+  private revealed = false;
   /** Text of the polite live region (announces a failed Save, a running check). */
-  @state() private announcement = '';
+  private announcement = '';
   /** The last live check could not confirm the key: offer "Save without checking". */
-  @state() private unconfirmed = false;
+  private unconfirmed = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('form') private form!: HTMLFormElement;
-  @query('details') private advanced?: HTMLDetailsElement;
-  @query('[part="save-button"]') private saveButton!: HTMLButtonElement;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+  private get form(): HTMLFormElement {
+    return this.renderRoot.querySelector('form')!;
+  }
+  private get advanced(): HTMLDetailsElement | null {
+    return this.renderRoot.querySelector('details');
+  }
+  private get saveButton(): HTMLButtonElement {
+    return this.renderRoot.querySelector('[type="submit"]')!;
+  }
 
   /** What had focus before opening; focus returns there on close. */
   #opener: HTMLElement | null = null;
@@ -585,7 +603,7 @@ export class CredentialOverlay extends LitElement {
         ${optional ? html`<span class="optional">${this.#strings.optional}</span>` : nothing}
       </div>
       ${control}
-      <p id="${ID[field]}-error" class="error" part="error">${error ? html`${icon(icons.alert)}<span>${error}</span>` : nothing}</p>
+      <p id="${ID[field]}-error" class="error" part="error">${error ? alert(error) : nothing}</p>
       ${extra}
     </div>`;
   }
@@ -616,10 +634,10 @@ export class CredentialOverlay extends LitElement {
         <div class="header" part="header">
           <div class="title">
             <h2 id="heading" part="heading">${this.heading}</h2>
-            <p class="provider" part="provider"><span class="mark">${icon(icons.key)}</span>${preset.label}</p>
+            <p class="provider" part="provider">${preset.label}</p>
           </div>
-          <button type="button" class="icon-button" part="close-button" aria-label=${s.close} title=${s.close}
-            ?disabled=${phase === 'saving'} @click=${() => this.#cancel('close-button')}>${icon(icons.close)}</button>
+          <button type="button" class="icon" part="close-button" aria-label=${s.close} title=${s.close}
+            ?disabled=${phase === 'saving'} @click=${() => this.#cancel('close-button')}>${icon('M6 6l12 12M18 6L6 18')}</button>
         </div>
         <!-- tabindex="-1": Firefox puts a scrollable box in the Tab order, here between Close and
              the first field; every control in it takes focus and scrolls into view itself. -->
@@ -639,25 +657,25 @@ export class CredentialOverlay extends LitElement {
                 ?readonly=${busy} aria-invalid=${ifDefined(e.apiKey ? 'true' : undefined)}
                 aria-describedby=${this.#describedBy('apiKey', this.keyNotes.length > 0 && 'api-key-note', 'api-key-help')}
                 @input=${() => this.#onInput('apiKey')} @blur=${(ev: FocusEvent) => this.#onBlur('apiKey', ev)} />
-              <button type="button" class="icon-button" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
+              <button type="button" class="icon" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
                 aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls="api-key"
-                @click=${this.#toggleReveal}>${icon(this.revealed ? icons.eyeOff : icons.eye)}</button>
+                @click=${this.#toggleReveal}>${icon(this.revealed ? `${EYE}M3 3l18 18` : EYE)}</button>
             </div>`,
             html`${this.keyNotes.length ? html`<p id="api-key-note" class="note" part="note">${this.keyNotes.join(' ')}</p>` : nothing}
               <div id="api-key-help" class="help" part="help">
                 <p>${s.keyHelp({ provider: preset.label })} <code>${preset.authHeader}</code></p>
-                <p><a href=${this.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: preset.label })}${icon(icons.external)}<span class="visually-hidden"> ${s.newTab}</span></a></p>
+                <p><a href=${this.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: preset.label })}<span class="visually-hidden"> ${s.newTab}</span></a></p>
               </div>`)}
           ${fields.organization || fields.project
             ? html`<details class="advanced" part="advanced">
-                <summary part="advanced-summary">${icon(icons.chevron)}${s.advanced}</summary>
+                <summary part="advanced-summary">${s.advanced}</summary>
                 ${fields.organization ? this.#field('organization', s.organizationLabel, this.#textInput('organization', busy), nothing, true) : nothing}
                 ${fields.project ? this.#field('project', s.projectLabel, this.#textInput('project', busy), nothing, true) : nothing}
               </details>`
             : nothing}
-          <div class="form-error" part="form-error" role="alert">${e.form ? html`${icon(icons.alert)}<span>${e.form}</span>` : nothing}</div>
+          <div class="form-error" part="form-error" role="alert">${e.form ? alert(e.form) : nothing}</div>
           ${this.unconfirmed && phase === 'editing'
-            ? html`<p class="skip"><button type="button" class="button secondary" part="skip-button"
+            ? html`<p class="skip"><button type="button" part="skip-button"
                 @click=${() => void this.#save(true)}>${s.saveWithoutChecking}</button></p>`
             : nothing}
         </div>
@@ -665,9 +683,9 @@ export class CredentialOverlay extends LitElement {
           ${phase === 'verifying'
             ? html`<p class="progress" part="progress"><span class="spinner"></span>${s.checking({ provider: preset.label })}</p>`
             : nothing}
-          <button type="button" class="button secondary" part="cancel-button" ?disabled=${phase === 'saving'}
+          <button type="button" part="cancel-button" ?disabled=${phase === 'saving'}
             @click=${() => this.#cancel('cancel-button')}>${s.cancel}</button>
-          <button type="submit" class="button primary" part="save-button" ?disabled=${busy}>
+          <button type="submit" class="primary" part="save-button" ?disabled=${busy}>
             ${busy ? html`<span class="spinner" aria-hidden="true"></span>${s.saving}` : s.save}</button>
         </div>
       </form>
