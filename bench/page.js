@@ -4,6 +4,7 @@
 // performance.now(), so no protocol round trip is ever timed.
 import '../dist/index.js';
 import { createShoelaceDialog } from './shoelace-dialog.js';
+import { checkKey, openai } from '../dist/element.js';
 
 const VALID = `sk-proj-${'Ab3dE9_-Xy'.repeat(7)}T3BlbkFJ${'Qz8w-_Lm2N'.repeat(8)}x9Qz`;
 const INVALID = `sk-ant-api03-${'AbCdEfGhIjKlMnOpQrStUv'.repeat(3)}`;
@@ -194,7 +195,12 @@ async function paste(kind, size) {
   await paint();
   const frame = now() - t0;
   await closeAndSettle(drv);
-  return { set, input, work, frame };
+  // The validation alone (normalize + every key rule), without the DOM: the part of Save
+  // that grows with the paste.
+  t0 = now();
+  checkKey(value, openai);
+  const validate = now() - t0;
+  return { set, input, work, frame, validate };
 }
 
 /** Open–fill–save–close `n` times, as fast as the element allows (for the leak check). */

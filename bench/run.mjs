@@ -209,7 +209,7 @@ try {
     for (let i = 0; i < 7 && !frozen; i++) runs.push(await pasteOnce(kind, size));
     log(`paste ${kind}: done`);
     const m = (f) => (runs.length ? median(runs.map(f)) : Infinity);
-    pastes.push({ kind, size, set: m((r) => r.set), input: m((r) => r.input), work: m((r) => r.work), frame: m((r) => r.frame), ours: m((r) => r.input + r.work), note });
+    pastes.push({ kind, size, set: m((r) => r.set), input: m((r) => r.input), validate: m((r) => r.validate), work: m((r) => r.work), frame: m((r) => r.frame), ours: m((r) => r.input + r.work), note });
   }
   log('1 MB pastes');
 
@@ -237,13 +237,13 @@ try {
     out.push(`| ${label} | ${ms(o)} | ${ms(s)} | **${(o / s).toFixed(2)}** | ${ms(quantile(times[figure].ours, 0.9))} | ${ms(quantile(times[figure].shoelace, 0.9))} |`);
   }
   out.push('');
-  out.push('1 MB paste into API Key Value, then Save (credential-overlay; median of 7 runs). "value set": the browser puts the value in the field; "input handler": our `input` handling of it; "Save → error": until the error is in the DOM; "ours": input handler + Save → error, the element\'s own work, which should stay under one frame (16.7 ms).');
+  out.push('1 MB paste into API Key Value, then Save (credential-overlay; median of 7 runs). "value set": the browser puts the value in the field; "input handler": our `input` handling of it; "validation": normalizing and checking the 1 MB value against every key rule (`checkKey`, no DOM); "Save → error": from the click on Save until the error is in the DOM, which includes the browser moving focus to the 1 MB field; "ours": input handler + Save → error. Both should stay under one frame (16.7 ms).');
   out.push('');
-  out.push('| paste | value set (browser) | input handler | Save → error | → next frame | ours | under one frame |');
-  out.push('|---|---:|---:|---:|---:|---:|---|');
+  out.push('| paste | value set (browser) | input handler | validation | Save → error | → next frame | ours | validation under one frame | ours under one frame |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---|---|');
   for (const p of pastes) {
     const fmt = (x) => (x === undefined ? '–' : x === Infinity ? `> ${LIMIT / 1000} s` : x > 60_000 ? `~${(x / 60_000).toFixed(0)} min` : x > 2000 ? `~${(x / 1000).toFixed(0)} s` : `${ms(x)} ms`);
-    out.push(`| 1 MB, ${p.kind} | ${fmt(p.set)} | ${fmt(p.input)} | ${fmt(p.work)} | ${fmt(p.frame)} | ${fmt(p.ours)} | ${p.ours < 16.7 ? 'yes' : `**no**${p.note ? ` (${p.note})` : ''}`} |`);
+    out.push(`| 1 MB, ${p.kind} | ${fmt(p.set)} | ${fmt(p.input)} | ${fmt(p.validate)} | ${fmt(p.work)} | ${fmt(p.frame)} | ${fmt(p.ours)} | ${p.validate < 16.7 ? 'yes' : '**no**'} | ${p.ours < 16.7 ? 'yes' : `**no**${p.note ? ` (${p.note})` : ''}`} |`);
   }
   out.push('');
   out.push(`Leaks: open–fill–save–close cycles (${CYCLES} for ours, ${SHOELACE_CYCLES} for Shoelace, for reference), after a forced GC (CDP HeapProfiler.collectGarbage), before → after.`);
@@ -262,7 +262,7 @@ try {
   out.push('Sizes (esbuild --bundle --minify, gzip -9, JS + required CSS; 1 KB = 1000 bytes):');
   out.push('');
   out.push(table(sizes).text);
-  out.push(`| Shoelace 2: sl-dialog, sl-input, sl-textarea, sl-button + light theme CSS | ${kb(sl.min)} | ${kb(sl.gzip)} | | | | |`);
+  out.push(`| Shoelace 2: sl-dialog, sl-input, sl-textarea, sl-button + light theme CSS | ${kb(sl.min)} | ${kb(sl.gzip)} | | | | | |`);
   console.log(out.join('\n'));
   log('done');
 } finally {

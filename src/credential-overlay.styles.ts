@@ -36,9 +36,9 @@ export const styles = css`
     /* Long localized words wrap instead of pushing the dialog wider than a phone. */
     overflow: hidden;
     overflow-wrap: anywhere;
-    box-shadow:
-      0 0 0 1px #8884,
-      0 24px 56px -12px #0006;
+    /* An edge, no blurred shadow: the backdrop already sets the dialog apart, and a large
+       blur is repainted whenever the dialog grows by an error line. */
+    box-shadow: 0 0 0 1px #8884;
     outline: none;
   }
   dialog[open],
