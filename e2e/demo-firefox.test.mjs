@@ -10,7 +10,7 @@
 // fields see `field()` below.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY, assertKeyNowhere, focused, hintOf, startDemoServer, tabTo } from './shared.mjs';
+import { KEY, assertKeyNowhere, focused, hintOf, seedTiles, startDemoServer, tabTo } from './shared.mjs';
 import puppeteer from 'puppeteer-core';
 import { findFirefox } from '../scripts/browsers.mjs';
 
@@ -199,16 +199,9 @@ test('Firefox: a key the rules reject shows its error on the key field and adds 
   assert.equal(await page.evaluate(() => localStorage.getItem('credential-overlay-demo:credentials')), null, 'nothing stored');
 });
 
-/** Three saved tiles, as the demo stores them (no keys), then a reload. */
+/** Three saved tiles (seedTiles), then a reload. */
 async function seed(page) {
-  await page.evaluate(() => {
-    const tiles = ['Alpha', 'Beta', 'Gamma'].map((name, i) => ({
-      id: `seed-${i}`, provider: 'openai', name, description: `${name} team`, keyHint: `sk-proj-…AB0${i}`,
-      keyType: 'project', verified: i === 0, organization: '', project: '', created: Date.UTC(2025, 0, 1 + i),
-    }));
-    localStorage.setItem('credential-overlay-demo:credentials', JSON.stringify(tiles));
-    localStorage.setItem('credential-overlay-demo:selected', JSON.stringify({ openai: 'seed-0' }));
-  });
+  await page.evaluate(seedTiles);
   await page.reload();
   await page.waitForSelector(aria('radio', 'Gamma'));
 }

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { KEY, assertKeyNowhere, focused, hintOf, startDemoServer, tabTo } from './shared.mjs';
+import { KEY, assertKeyNowhere, focused, hintOf, seedTiles, startDemoServer, tabTo } from './shared.mjs';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/chrome.mjs';
 
@@ -147,16 +147,9 @@ test('a key the rules reject shows its error on the key field and adds nothing',
   assert.equal(await tileRadios(page).count(), 0);
 });
 
-/** Two saved tiles, as the demo stores them (no keys), before the page loads. */
+/** Three saved tiles (seedTiles), then a reload. */
 async function seed(page) {
-  await page.evaluate(() => {
-    const tiles = ['Alpha', 'Beta', 'Gamma'].map((name, i) => ({
-      id: `seed-${i}`, provider: 'openai', name, description: `${name} team`, keyHint: `sk-proj-…AB0${i}`,
-      keyType: 'project', verified: i === 0, organization: '', project: '', created: Date.UTC(2025, 0, 1 + i),
-    }));
-    localStorage.setItem('credential-overlay-demo:credentials', JSON.stringify(tiles));
-    localStorage.setItem('credential-overlay-demo:selected', JSON.stringify({ openai: 'seed-0' }));
-  });
+  await page.evaluate(seedTiles);
   await page.reload();
   await tile(page, 'Gamma').waitFor();
 }

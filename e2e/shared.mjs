@@ -25,6 +25,19 @@ export async function startDemoServer(cacheDir) {
   return { server, url: server.resolvedUrls.local[0] };
 }
 
+/**
+ * Stores three saved tiles (Alpha, Beta, Gamma; Alpha verified and selected) the way the demo
+ * stores them, with no keys. Runs in the page: `page.evaluate(seedTiles)`, then a reload.
+ */
+export function seedTiles() {
+  const tiles = ['Alpha', 'Beta', 'Gamma'].map((name, i) => ({
+    id: `seed-${i}`, provider: 'openai', name, description: `${name} team`, keyHint: `sk-proj-…AB0${i}`,
+    keyType: 'project', verified: i === 0, organization: '', project: '', created: Date.UTC(2025, 0, 1 + i),
+  }));
+  localStorage.setItem('credential-overlay-demo:credentials', JSON.stringify(tiles));
+  localStorage.setItem('credential-overlay-demo:selected', JSON.stringify({ openai: 'seed-0' }));
+}
+
 /** Everything the page could leak the key through: storage, URL and visible text. */
 export async function assertKeyNowhere(page, key) {
   const where = await page.evaluate((key) => {

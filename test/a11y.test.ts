@@ -76,6 +76,16 @@ function pendingSave(el: CredentialOverlay) {
   return { resolve, reject, settled: () => new Promise((r) => setTimeout(r)).then(() => el.updateComplete) };
 }
 
+/** An open overlay busy with a waitUntil save started from the keyboard, recording cancels. */
+async function busySaving() {
+  const el = await openOverlay();
+  fill(el, { key: keys.project });
+  const cancels = record(el, 'credential-cancel');
+  const save = pendingSave(el);
+  await saveWithKeyboard(el);
+  return { el, cancels, save };
+}
+
 /** Turns on the live check with a verifier that waits until `answer` is called. */
 function pendingCheck(el: CredentialOverlay) {
   const state = { signal: undefined as AbortSignal | undefined, answer: (_: { ok: boolean; message?: string; unreachable?: boolean }) => {} };
@@ -251,11 +261,7 @@ describe('a11y: Escape', () => {
   });
 
   it('does nothing while a waitUntil save is pending, twice, then the save completes', async () => {
-    const el = await openOverlay();
-    fill(el, { key: keys.project });
-    const cancels = record(el, 'credential-cancel');
-    const save = pendingSave(el);
-    await saveWithKeyboard(el);
+    const { el, cancels, save } = await busySaving();
     for (let i = 0; i < 2; i++) {
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
@@ -269,11 +275,7 @@ describe('a11y: Escape', () => {
   });
 
   it('does nothing while pending also with focus on the body (the dialog cancel path), twice', async () => {
-    const el = await openOverlay();
-    fill(el, { key: keys.project });
-    const cancels = record(el, 'credential-cancel');
-    const save = pendingSave(el);
-    await saveWithKeyboard(el);
+    const { el, cancels, save } = await busySaving();
     for (let i = 0; i < 2; i++) {
       (focused(el) as HTMLElement | null)?.blur();
       await sendKeys({ press: 'Escape' });
@@ -288,11 +290,7 @@ describe('a11y: Escape', () => {
   });
 
   it('cancels on the next Escape after ignored ones, once the pending save failed', async () => {
-    const el = await openOverlay();
-    fill(el, { key: keys.project });
-    const cancels = record(el, 'credential-cancel');
-    const save = pendingSave(el);
-    await saveWithKeyboard(el);
+    const { el, cancels, save } = await busySaving();
     await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Escape' });
     save.reject(new Error('Server down'));
