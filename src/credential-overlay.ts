@@ -60,7 +60,7 @@ function deepActiveElement(): HTMLElement | null {
 const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d} /></svg>`;
 const EYE = 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zm7 0a3 3 0 0 0 6 0a3 3 0 0 0-6 0';
 /** The alert icon that marks every error, so an error is never told by colour alone. */
-const alert = (message: string) => html`${icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7.5v5.5m0 3.5v.01')}<span>${message}</span>`;
+const errorContent = (message: string) => html`${icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7.5v5.5m0 3.5v.01')}<span>${message}</span>`;
 
 /**
  * An "Add New Credential" modal that collects an API key (OpenAI by default), validates it,
@@ -609,7 +609,7 @@ export class CredentialOverlay extends LitElement {
         ${optional ? html`<span class="optional">${this.#strings.optional}</span>` : nothing}
       </div>
       ${control}
-      <p id="${ID[field]}-error" class="error" part="error">${error ? alert(error) : nothing}</p>
+      <p id="${ID[field]}-error" class="error" part="error">${error ? errorContent(error) : nothing}</p>
       ${extra}
     </div>`;
   }
@@ -679,7 +679,7 @@ export class CredentialOverlay extends LitElement {
                 ${fields.project ? this.#field('project', s.projectLabel, this.#textInput('project', busy), nothing, true) : nothing}
               </details>`
             : nothing}
-          <div class="form-error" part="form-error" role="alert">${e.form ? alert(e.form) : nothing}</div>
+          <div class="form-error" part="form-error" role="alert">${e.form ? errorContent(e.form) : nothing}</div>
           ${this.unconfirmed && phase === 'editing'
             ? html`<p class="skip"><button type="button" part="skip-button"
                 @click=${() => void this.#save(true)}>${s.saveWithoutChecking}</button></p>`
