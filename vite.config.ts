@@ -11,7 +11,7 @@ import { mockApi } from './demo/mock-plugin.mjs';
  */
 function libraryEntries(): Record<string, string> {
   const entries: Record<string, string> = { index: 'src/index.ts', element: 'src/element.ts', react: 'src/react.ts' };
-  const internal = new Set(['types.ts', 'known-keys.ts', 'openai.ts']);
+  const internal = new Set<string>();
   for (const dir of ['locales', 'providers']) {
     let names: string[] = [];
     try {
@@ -48,7 +48,8 @@ export default defineConfig(({ mode }) => {
         : { entry: libraryEntries(), formats: ['es'] },
       rolldownOptions: bundle
         ? // Library mode keeps whitespace in ES output; the single file is minified fully.
-          { output: { minify: true } }
+          // One file: the live check, a chunk of its own in the ES build, is inlined here.
+          { output: { minify: true, codeSplitting: false } }
         : {
             external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
             // src/react.ts starts with 'use client' (React Server Components); as an entry of

@@ -62,9 +62,21 @@ export function buildIfNeeded(force = false) {
   }
 }
 
-/** esbuild --bundle --minify of `contents` (an ES module), then gzip -9. */
+/**
+ * Leaves `import()` out: what a page loads up front. The live check is a chunk of its own that
+ * the overlay fetches only when it is used; `lazySize` measures it.
+ */
+const lazyExternal = {
+  name: 'lazy-external',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/** esbuild --bundle --minify of `contents` (an ES module), then gzip -9; dynamic imports left out. */
 export async function bundleSize(contents, { external = [], resolveDir = root } = {}) {
   const result = await build({
+    plugins: [lazyExternal],
     stdin: { contents, resolveDir, loader: 'js' },
     bundle: true,
     minify: true,

@@ -1,11 +1,11 @@
 import { css } from 'lit';
 
 // Written for size (issue 8): shorthands, shared rules, no decoration that costs bytes
-// without helping a user. Colours follow the element's color-scheme: the user's preference
-// by default; a host forces one with credential-overlay { color-scheme: dark }.
+// without helping a user. Colours follow the page's color-scheme, which the element inherits:
+// light on a page that declares none, the user's preference on a page with
+// `color-scheme: light dark`; a host forces one with credential-overlay { color-scheme: dark }.
 export const styles = css`
   :host {
-    color-scheme: light dark;
     --_accent: var(--credential-overlay-accent, light-dark(#2456d6, #8ab4ff));
     --_accent-text: var(--credential-overlay-accent-text, light-dark(#fff, #0b1220));
     --_bg: var(--credential-overlay-background, light-dark(#fff, #1b1f27));
@@ -79,6 +79,7 @@ export const styles = css`
   }
   .provider,
   .optional,
+  .saved-key,
   .note,
   .help,
   .progress {
@@ -106,6 +107,7 @@ export const styles = css`
     font-weight: 600;
   }
   input,
+  select,
   textarea {
     box-sizing: border-box;
     display: block;
@@ -195,6 +197,13 @@ export const styles = css`
     padding: 16px var(--_space) 20px;
     border-top: 1px solid color-mix(in srgb, var(--_text) 12%, var(--_bg));
   }
+  .footer-start {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin-inline-end: auto;
+  }
   .progress {
     flex: 1;
     align-items: center;
@@ -234,7 +243,7 @@ export const styles = css`
     border: 0;
     color: var(--_muted);
   }
-  :is(button, a, summary, input, textarea):focus-visible {
+  :is(button, a, summary, input, select, textarea):focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -324,7 +333,7 @@ export const styles = css`
     }
     /* CanvasText, not Highlight: forced palettes pair CanvasText with Canvas at a high
        contrast, but not Highlight (Firefox's forced colours on Linux: 2.9:1 on Canvas). */
-    :is(button, a, summary, input, textarea):focus-visible {
+    :is(button, a, summary, input, select, textarea):focus-visible {
       outline-color: CanvasText;
     }
     /* Its own border must not touch the key field's. */

@@ -1,40 +1,69 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CancelSource, CredentialCancelDetail, CredentialSavedDetail } from './events.js';
-import { checkKey, checkText, isIdentifier, maskSecrets } from './key-rules.js';
-import { openai } from './providers/openai.js';
-import type { ProviderPreset } from './providers/types.js';
-import { lockScroll, unlockScroll } from './scroll-lock.js';
+import { live } from 'lit/directives/live.js';
+import type {
+  CancelSource,
+  CloseReason,
+  CredentialCancelDetail,
+  CredentialCloseDetail,
+  CredentialRequestCloseDetail,
+  CredentialSavedDetail,
+} from './events.js';
+import {
+  changedIds,
+  checkOne,
+  fieldText,
+  formIds,
+  initialValues,
+  keyDetail,
+  legacyFields,
+  sentFields,
+  validateForm,
+  type FormMode,
+  type FormValues,
+} from './form.js';
+import { maskSecrets, normalizeKey } from './key-rules.js';
+import { deepActiveElement, ModalController } from './modal.js';
+import { can, isBusy, next, type Phase } from './phase.js';
+import { openai } from './presets/openai.js';
+import { getProvider, onProvider, registerProvider } from './presets/registry.js';
+import type { PresetField, ProviderPreset } from './presets/types.js';
 import { en, type CredentialOverlayStrings } from './strings.js';
 import { styles } from './credential-overlay.styles.js';
 import { isAllowedUrl } from './url.js';
 import { verifyKey, type Verifier } from './verify.js';
 
-export type { CancelSource, CredentialCancelDetail, CredentialSavedDetail } from './events.js';
-export type { CredentialCancelEvent, CredentialSavedEvent } from './events.js';
-export type { CredentialOverlayStrings } from './strings.js';
-export type { ProviderPreset, KeyRules, KeyTypeRule, ForeignKeyRule, LiveCheck, CheckContext, ExtraFieldRule } from './providers/types.js';
+export { CredentialFieldError } from './events.js';
+export type {
+  CancelSource,
+  CloseReason,
+  CredentialCancelDetail,
+  CredentialCancelEvent,
+  CredentialCloseDetail,
+  CredentialCloseEvent,
+  CredentialRequestCloseDetail,
+  CredentialRequestCloseEvent,
+  CredentialSavedDetail,
+  CredentialSavedEvent,
+} from './events.js';
+export type { CredentialOverlayStrings, FieldStrings, AlphabetPart, CharacterKind } from './strings.js';
+export type {
+  ProviderPreset,
+  KeyRules,
+  KeyTypeRule,
+  ForeignKeyRule,
+  LiveCheck,
+  PresetField,
+  FieldKind,
+  FieldOption,
+} from './presets/types.js';
 export type { Verifier, VerifyContext, VerifyResult } from './verify.js';
+export { getProvider };
 
-/**
- * `closed`: not shown; `editing`: the user can type and save; `verifying`: the live check
- * runs (Cancel, Close and Escape abort it); `dispatching`: `credential-saved` is being
- * dispatched; `saving`: a host's `waitUntil` runs.
- */
-type Phase = 'closed' | 'editing' | 'verifying' | 'dispatching' | 'saving';
-type Field = 'name' | 'description' | 'apiKey' | 'organization' | 'project';
-type Errors = Partial<Record<Field | 'form', string>>;
+registerProvider(openai);
 
-const NAME_MAX = 100;
-const DESCRIPTION_MAX = 1000;
-const FIELDS: Field[] = ['name', 'description', 'apiKey', 'organization', 'project'];
-const ID: Record<Field, string> = {
-  name: 'name',
-  description: 'description',
-  apiKey: 'api-key',
-  organization: 'organization',
-  project: 'project',
-};
+/** The longest `existing-key-hint` taken; a longer one is not a hint. */
+const HINT_MAX = 64;
 
 /** Classes defined under a second tag name by `define()`, mapped to the class they extend. */
 const aliases = new WeakMap<CustomElementConstructor, CustomElementConstructor>();
@@ -49,12 +78,8 @@ function allowedUrl(attribute: string, value: string | null | undefined): string
   return undefined;
 }
 
-/** The focused element, looking inside open shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el instanceof HTMLElement && el !== document.body ? el : null;
-}
+/** The DOM id of a field's control: the built-in ones keep their names, a preset's are prefixed. */
+const domId = (id: string) => (id === 'apiKey' ? 'api-key' : id === 'name' || id === 'description' ? id : `f-${id}`);
 
 /** A 24×24 line icon, sized by CSS; `d` is its path. */
 const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d} /></svg>`;
@@ -62,14 +87,29 @@ const EYE = 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zm7 0a3 3 0 0 0 6 0a
 /** The alert icon that marks every error, so an error is never told by colour alone. */
 const errorContent = (message: string) => html`${icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7.5v5.5m0 3.5v.01')}<span>${message}</span>`;
 
+/** Every string of `strings` that is set, over English: an `undefined` entry falls back. */
+function mergeStrings(strings: Partial<CredentialOverlayStrings> | null | undefined): CredentialOverlayStrings {
+  const merged = { ...en } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(strings ?? {})) if (v !== undefined && v !== null) merged[k] = v;
+  return merged as unknown as CredentialOverlayStrings;
+}
+
 /**
- * An "Add New Credential" modal that collects an API key (OpenAI by default), validates it,
- * and hands it to the host page in a `credential-saved` event. The key never reaches an
- * attribute, a text node, storage or any other event.
+ * An "Add New Credential" modal that collects an API key (OpenAI by default, any registered
+ * preset with its own fields), validates it, and hands it to the host page in a
+ * `credential-saved` event. With `existing-key-hint` it edits a saved credential without
+ * ever seeing its key. The key never reaches an attribute, a text node, storage or any other
+ * event.
  *
  * @tag credential-overlay
  * @fires {CustomEvent<CredentialSavedDetail>} credential-saved - A valid Save; cancelable; `detail.waitUntil()` for async persistence.
  * @fires {CustomEvent<CredentialCancelDetail>} credential-cancel - Closed without saving.
+ * @fires {CustomEvent<CredentialRequestCloseDetail>} credential-request-close - The user asked to close (Cancel, Close, Escape); cancelable, with `dirty`.
+ * @fires {CustomEvent<CredentialCloseDetail>} credential-close - After every close, with its reason.
+ *
+ * @slot header - Beside the heading, e.g. a provider logo.
+ * @slot help - Replaces the help text under the key field.
+ * @slot footer-start - The start of the button row.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart form - The form inside the dialog.
@@ -79,17 +119,22 @@ const errorContent = (message: string) => html`${icon('M12 3a9 9 0 1 0 0 18a9 9 
  * @csspart body - The scrolling area that holds the fields.
  * @csspart field - Each field's wrapper (label, control, messages).
  * @csspart label - Each field's label.
- * @csspart input - Each text input and the textarea.
+ * @csspart input - Each text input, select and the textarea.
+ * @csspart name-input - The Credential Name input.
+ * @csspart description-input - The Credential Description textarea.
+ * @csspart key-input - The API Key Value input.
+ * @csspart <field id>-input - The input of a preset's own field, e.g. `endpoint-input`.
  * @csspart error - Each field's error text.
- * @csspart help - Help text under the key field.
- * @csspart note - A non-blocking note about the key.
- * @csspart form-error - The form-level error (`role="alert"`).
+ * @csspart help - Help text under a field.
+ * @csspart note - A note that does not block (an unusual key, an unencrypted URL).
+ * @csspart saved-key - Edit mode: the saved key's hint next to the empty key field.
+ * @csspart form-error - The form-level error (`role="alert"`), and the unknown-provider message.
  * @csspart footer - The row of buttons.
  * @csspart save-button - Save.
  * @csspart cancel-button - Cancel.
  * @csspart close-button - The × in the header.
  * @csspart reveal-button - Show API key.
- * @csspart advanced - The "Advanced" disclosure (`<details>`) with Organization ID and Project ID.
+ * @csspart advanced - The "Advanced" disclosure (`<details>`) with the preset's optional fields.
  * @csspart advanced-summary - Its "Advanced" toggle.
  * @csspart progress - "Checking the key with …" while a live check runs.
  * @csspart skip-button - "Save without checking", after a check could not confirm the key.
@@ -124,24 +169,23 @@ export class CredentialOverlay extends LitElement {
     baseUrl: { attribute: 'base-url' },
     verifier: { attribute: false },
     existingKeyHint: { attribute: 'existing-key-hint' },
+    values: { attribute: false },
     strings: { attribute: false },
     phase: { state: true },
     errors: { state: true },
-    keyNotes: { state: true },
+    notes: { state: true },
     revealed: { state: true },
     announcement: { state: true },
     unconfirmed: { state: true },
   };
 
-  /** Presets by id. The default entry carries only OpenAI. */
-  static readonly providers = new Map<string, ProviderPreset>([[openai.id, openai]]);
-
-  /** Adds or replaces a provider preset, selected by its `id` in the `provider` attribute. */
+  /**
+   * Adds or replaces a provider preset, selected by its `id` in the `provider` attribute.
+   * Throws a `TypeError` naming the first problem of a malformed preset. Overlays waiting
+   * for that id render it at once.
+   */
   static registerProvider(preset: ProviderPreset): void {
-    if (!preset?.id || !preset.label || !preset.key?.prefix) {
-      throw new TypeError('registerProvider() needs a preset with an id, a label and key rules.');
-    }
-    CredentialOverlay.providers.set(preset.id, preset);
+    registerProvider(preset);
   }
 
   /**
@@ -163,6 +207,8 @@ export class CredentialOverlay extends LitElement {
   #heading?: string;
   #docsUrl?: string;
   #baseUrl?: string;
+  #strings: CredentialOverlayStrings = en;
+  #stringsInput?: Partial<CredentialOverlayStrings>;
 
   /**
    * Shown as a modal when set; reflects. Setting it false is `close()`.
@@ -178,12 +224,18 @@ export class CredentialOverlay extends LitElement {
     if (was && !this.#open) this.#finish('api');
   }
 
-  /** Preset id: label, docs link, help text and key rules. */
+  /**
+   * Preset id: label, docs link, help text, key rules, fields and live check. An id that no
+   * registered preset has shows a message and saves nothing until it is registered.
+   */
   provider = 'openai';
 
-  /** The dialog title and accessible name; wins over `strings.heading`. */
+  /**
+   * The dialog title and accessible name; wins over `strings.heading` (and `strings.editHeading`).
+   * @default "Add New Credential"
+   */
   get heading(): string {
-    return this.#heading ?? this.#strings.heading;
+    return this.#heading ?? (this.#how.mode === 'edit' ? this.#strings.editHeading : this.#strings.heading);
   }
   set heading(value: string | null | undefined) {
     this.#heading = value ?? undefined;
@@ -195,20 +247,26 @@ export class CredentialOverlay extends LitElement {
   /** Initial Credential Description, read when the overlay opens. */
   credentialDescription = '';
 
-  /** "Where to find your key" link: `https:` (or `http:` to loopback) only; the preset's by default. */
+  /**
+   * "Where to find your key" link: `https:` (or `http:` to loopback) only; the preset's by default.
+   * @default "https://platform.openai.com/api-keys"
+   */
   get docsUrl(): string {
-    return this.#docsUrl ?? this.#preset.docsUrl;
+    return this.#docsUrl ?? this.#preset?.docsUrl ?? '';
   }
   set docsUrl(value: string | null | undefined) {
     this.#docsUrl = allowedUrl('docs-url', value);
   }
 
-  /** Check the key live before emitting (`GET {baseUrl}/models`, or `verifier`). */
+  /** Check the key live before emitting (the preset's check, or `verifier`). */
   verify = false;
 
-  /** API base of the live check: `https:` (or `http:` to loopback) only; the preset's by default. */
+  /**
+   * API base of the live check: `https:` (or `http:` to loopback) only; the preset's by default.
+   * @default "https://api.openai.com/v1"
+   */
   get baseUrl(): string {
-    return this.#baseUrl ?? this.#preset.baseUrl;
+    return this.#baseUrl ?? this.#preset?.baseUrl ?? '';
   }
   set baseUrl(value: string | null | undefined) {
     this.#baseUrl = allowedUrl('base-url', value);
@@ -217,26 +275,59 @@ export class CredentialOverlay extends LitElement {
   /** A custom async check that replaces the built-in one (used only with `verify`). */
   verifier?: Verifier;
 
-  /** Reserved for editing a saved credential (contract section 10); not used yet. */
+  /**
+   * The saved key's hint (`keyHint` of an earlier save, e.g. `sk-proj-…x9Qz`): opens the
+   * overlay as an editor of that credential. Read when it opens.
+   */
   existingKeyHint = '';
 
-  /** Any subset of the visible strings; English by default. */
-  strings: Partial<CredentialOverlayStrings> = {};
+  /** Initial values of the preset's own fields, by field id, read when it opens; never a secret. */
+  values: Readonly<Record<string, string>> = {};
+
+  /**
+   * Any subset of the visible strings; English by default.
+   * @type {Partial<CredentialOverlayStrings>}
+   */
+  get strings(): Partial<CredentialOverlayStrings> {
+    return this.#stringsInput ?? {};
+  }
+  set strings(value: Partial<CredentialOverlayStrings> | null | undefined) {
+    this.#stringsInput = value ?? undefined;
+    // Merged once here, not on every read.
+    this.#strings = mergeStrings(value);
+  }
 
   private phase: Phase = 'closed';
-  private errors: Errors = {};
-  private keyNotes: string[] = [];
+  private errors: Record<string, string | undefined> = {};
+  private notes: Record<string, string | undefined> = {};
   private revealed = false;
   /** Text of the polite live region (announces a failed Save, a running check). */
   private announcement = '';
   /** The last live check could not confirm the key: offer "Save without checking". */
   private unconfirmed = false;
 
+  #modal = new ModalController(this, () => this.dialog);
+  /** What the user typed, by form id; never the key, which lives only in its input. */
+  #values: FormValues = {};
+  /** The values the overlay opened with. */
+  #initial: FormValues = {};
+  /** Add, or edit of a saved credential: fixed while open. */
+  #how: FormMode = { mode: 'add' };
+  /** Bumped on every close, so a pending `waitUntil` of an earlier session is ignored. */
+  #session = 0;
+  /** Aborts the running live check. */
+  #check?: AbortController;
+  /** Fields the user has edited since opening: they are checked on blur. */
+  #edited = new Set<string>();
+  /** Ids and hints already warned about, so each gets one console warning. */
+  #warned = new Set<string>();
+  #unsubscribe?: () => void;
+  #shown?: { promise: Promise<void>; resolve: () => void };
+  /** An IME composition is under way: its Escape is not a close request. */
+  #composing = false;
+
   private get dialog(): HTMLDialogElement {
     return this.renderRoot.querySelector('dialog')!;
-  }
-  private get form(): HTMLFormElement {
-    return this.renderRoot.querySelector('form')!;
   }
   private get advanced(): HTMLDetailsElement | null {
     return this.renderRoot.querySelector('details');
@@ -244,27 +335,25 @@ export class CredentialOverlay extends LitElement {
   private get saveButton(): HTMLButtonElement {
     return this.renderRoot.querySelector('[type="submit"]')!;
   }
-
-  /** What had focus before opening; focus returns there on close. */
-  #opener: HTMLElement | null = null;
-  /** Bumped on every close, so a pending `waitUntil` of an earlier session is ignored. */
-  #session = 0;
-  /** Aborts the running live check. */
-  #check?: AbortController;
-  /** Fields the user has edited since opening: they are checked on blur. */
-  #edited = new Set<Field>();
-
-  get #strings(): CredentialOverlayStrings {
-    return { ...en, ...this.strings };
+  private get keyInput(): HTMLInputElement {
+    return this.renderRoot.querySelector('#api-key')!;
   }
 
-  get #preset(): ProviderPreset {
-    return CredentialOverlay.providers.get(this.provider) ?? openai;
+  get #preset(): ProviderPreset | undefined {
+    return getProvider(this.provider);
   }
 
-  /** Opens the overlay (same as `open = true`). */
-  show(): void {
+  /** Opens the overlay (same as `open = true`); resolves once it is open and focus is placed. */
+  show(): Promise<void> {
+    if (this.phase !== 'closed') return Promise.resolve();
+    if (!this.#shown) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.#shown = { promise, resolve };
+    }
+    const { promise } = this.#shown;
     this.open = true;
+    return promise;
   }
 
   /** Closes without saving and clears every field (same as `open = false`). */
@@ -274,13 +363,51 @@ export class CredentialOverlay extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#unsubscribe = onProvider((id) => {
+      if (id === this.provider) this.requestUpdate();
+    });
     if (this.open) this.#requestShow();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unsubscribe?.();
     // Removal closes and clears at once, without an event.
     this.#finish(null);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('provider')) return;
+    if (!this.#preset && !this.#warned.has(`provider:${this.provider}`)) {
+      this.#warned.add(`provider:${this.provider}`);
+      console.warn(`<credential-overlay>: no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
+    }
+    // Another preset while open: what the user typed stays; its own fields start from their defaults.
+    if (this.phase === 'editing' && this.#preset) {
+      const defaults = initialValues(this.#preset, {}, () => {});
+      for (const [id, value] of Object.entries(defaults)) this.#values[id] ??= value;
+      this.errors = {};
+      this.notes = {};
+      this.unconfirmed = false;
+    }
+  }
+
+  #warnOnce(key: string, message: string): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    console.warn(`<credential-overlay>: ${message}`);
+  }
+
+  /** Edit mode when `existing-key-hint` is a hint: at most 64 characters, no control characters. */
+  #modeOnOpen(): FormMode {
+    const hint = (this.existingKeyHint ?? '').trim();
+    if (!hint) return { mode: 'add' };
+    // eslint-disable-next-line no-control-regex
+    if (hint.length > HINT_MAX || /[\u0000-\u001f\u007f-\u009f]/.test(hint)) {
+      this.#warnOnce(`hint:${hint.slice(0, 80)}`, `existing-key-hint ignored: a hint has at most ${HINT_MAX} characters and no control characters. Opened in add mode.`);
+      return { mode: 'add' };
+    }
+    return { mode: 'edit', savedHint: hint };
   }
 
   #requestShow(): void {
@@ -289,107 +416,125 @@ export class CredentialOverlay extends LitElement {
       this.updateComplete.then(() => this.open && this.#requestShow());
       return;
     }
-    this.#opener = deepActiveElement();
+    // The built-in check is a chunk of its own: fetched as the overlay opens, not on Save.
+    if (this.verify && !this.verifier) void import('./live-check.js');
+    this.#how = this.#modeOnOpen();
+    const preset = this.#preset;
+    this.#initial = {
+      name: this.credentialName ?? '',
+      description: this.credentialDescription ?? '',
+      ...(preset ? initialValues(preset, this.values, (m) => this.#warnOnce(`values:${m}`, m)) : {}),
+    };
+    this.#values = { ...this.#initial };
     this.#clear();
-    this.#control('name').value = this.credentialName ?? '';
-    this.#control('description').value = this.credentialDescription ?? '';
-    this.phase = 'editing';
-    this.dialog.showModal();
-    lockScroll(this);
-    this.#control('name').focus();
+    this.phase = next(this.phase, 'open');
+    // Render the values now, so the dialog opens filled and the first field can take focus.
+    this.performUpdate();
+    this.#modal.open();
+    this.#control('name')?.focus();
+    const shown = this.#shown;
+    this.#shown = undefined;
+    shown?.resolve();
   }
 
-  /** Empties and re-masks every field and forgets every message. */
+  /** Empties and re-masks the key field and forgets every message. */
   #clear(): void {
-    this.form.reset();
-    this.#control('apiKey').type = 'password';
+    this.renderRoot.querySelector('form')?.reset();
+    const key = this.keyInput;
+    if (key) {
+      key.value = '';
+      key.type = 'password';
+    }
     if (this.advanced) this.advanced.open = false;
     this.revealed = false;
     this.unconfirmed = false;
     this.errors = {};
-    this.keyNotes = [];
+    this.notes = {};
     this.announcement = '';
     this.#edited.clear();
   }
 
   /**
-   * Closes and clears. `how` is the cancel source to report, `'saved'` after a Save, or
-   * `null` for removal. Closing during a dispatch or a busy save fires no event.
+   * Closes and clears. `reason` is what `credential-close` reports, or `null` for removal
+   * (silent). A cancel reports `source` in `credential-cancel`; `close()` does so only while
+   * the user could type. Closing during a dispatch, a check or a busy save fires no
+   * `credential-cancel`.
    */
-  #finish(how: CancelSource | 'saved' | null): void {
+  #finish(reason: CloseReason | null, source: CancelSource = 'api'): void {
     if (this.phase === 'closed') return;
-    // A user's cancel is reported while editing or checking; close() and open = false only
-    // while editing (during a dispatch or a busy save they close silently).
-    const user = how === 'cancel-button' || how === 'close-button' || how === 'escape';
-    const report =
-      how !== 'saved' && how !== null && (this.phase === 'editing' || (this.phase === 'verifying' && user));
+    const wasEditing = this.phase === 'editing';
+    const provider = this.#preset?.id ?? this.provider;
     this.#check?.abort();
     this.#check = undefined;
     this.#session++;
-    this.phase = 'closed';
+    this.phase = next(this.phase, 'close');
     this.#clear();
-    if (this.dialog.open) this.dialog.close();
-    unlockScroll(this);
+    this.#values = {};
+    this.#initial = {};
+    this.#modal.close();
     this.open = false;
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
-    // Opener gone or no longer focusable: never leave focus on a control of the closed dialog.
-    (this.shadowRoot!.activeElement as HTMLElement | null)?.blur();
-    if (report) {
-      const detail: CredentialCancelDetail = Object.freeze({ provider: this.#preset.id, source: how });
-      this.dispatchEvent(new CustomEvent('credential-cancel', { detail, bubbles: true, composed: true }));
+    if (reason === null) return;
+    const fire = (type: string, detail: object) =>
+      this.dispatchEvent(new CustomEvent(type, { detail: Object.freeze(detail), bubbles: true, composed: true }));
+    if (reason === 'cancel' || (reason === 'api' && wasEditing)) {
+      fire('credential-cancel', { provider, source } satisfies CredentialCancelDetail);
     }
+    fire('credential-close', { provider, reason } satisfies CredentialCloseDetail);
   }
 
-  #cancel(source: CancelSource): void {
-    if (this.phase === 'editing' || this.phase === 'verifying') this.#finish(source);
-  }
-
-  /** A field's control; the Advanced ones exist only when the preset has them. */
-  #control(field: Field): HTMLInputElement {
-    return this.renderRoot.querySelector(`#${ID[field]}`) as HTMLInputElement;
-  }
-
-  #value(field: Field): string {
-    return this.#control(field)?.value ?? '';
-  }
-
-  /** The message for one field, or `undefined`. */
-  #validate(field: Field): string | undefined {
-    const s = this.#strings;
-    const value = this.#value(field);
-    switch (field) {
-      case 'name':
-        return checkText(value, { field: s.nameLabel, max: NAME_MAX, required: true }, s);
-      case 'description':
-        return checkText(value, { field: s.descriptionLabel, max: DESCRIPTION_MAX, required: false }, s);
-      case 'apiKey': {
-        const result = checkKey(value, this.#preset, s);
-        this.keyNotes = result.ok ? result.notes : [];
-        return result.ok ? undefined : result.message;
-      }
-      case 'organization':
-      case 'project': {
-        const rule = this.#preset.fields?.[field];
-        const label = field === 'organization' ? s.organizationLabel : s.projectLabel;
-        return !rule || isIdentifier(value, rule.prefix) ? undefined : s.identifierInvalid({ field: label, prefix: rule.prefix });
-      }
+  /** Cancel, Close or Escape: asks the host first (`credential-request-close`), unless a check runs (then it aborts). */
+  #requestClose(source: Exclude<CancelSource, 'api'>): void {
+    if (this.phase === 'verifying') {
+      this.#finish('cancel', source);
+      return;
     }
+    if (this.phase !== 'editing') return;
+    const detail: CredentialRequestCloseDetail = Object.freeze({ provider: this.#preset?.id ?? this.provider, source, dirty: this.#dirty() });
+    const request = new CustomEvent('credential-request-close', { detail, bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(request) || this.phase !== 'editing') return;
+    this.#finish('cancel', source);
   }
 
-  #onInput(field: Field): void {
-    this.#edited.add(field);
+  /** Something differs from the values the overlay opened with. */
+  #dirty(): boolean {
+    if (this.keyInput?.value) return true;
+    return Object.keys({ ...this.#values, ...this.#initial }).some((id) => (this.#values[id] ?? '') !== (this.#initial[id] ?? ''));
+  }
+
+  /** A field's control. */
+  #control(id: string): HTMLInputElement | null {
+    return this.renderRoot.querySelector(`#${domId(id)}`);
+  }
+
+  /** What the form holds now, the key included: only for validating and emitting. */
+  #current(): FormValues {
+    return { ...this.#values, apiKey: this.keyInput?.value ?? '' };
+  }
+
+  #onInput(id: string, event: Event): void {
+    this.#edited.add(id);
+    if (id !== 'apiKey') this.#values[id] = (event.target as HTMLInputElement).value;
+    // A "could not confirm" offered for the previous key or fields is stale now.
+    if (this.unconfirmed && this.#preset && (id === 'apiKey' || sentFields(this.#preset).includes(id))) {
+      this.unconfirmed = false;
+      this.errors = { ...this.errors, form: undefined };
+    }
     // Once a field shows an error, it goes away as soon as the value is fixed.
-    if (this.errors[field] && !this.#validate(field)) this.errors = { ...this.errors, [field]: undefined };
+    if (this.errors[id] && !this.#checkOne(id).error) this.errors = { ...this.errors, [id]: undefined };
   }
 
-  #onBlur(field: Field, event: FocusEvent): void {
-    if (this.phase !== 'editing' || !this.#edited.has(field)) return;
+  #checkOne(id: string) {
+    return this.#preset ? checkOne(id, this.#current(), this.#preset, this.#how, this.#strings) : {};
+  }
+
+  #onBlur(id: string, event: FocusEvent): void {
+    if (this.phase !== 'editing' || !this.#edited.has(id)) return;
     // Not when focus moves to Save, Cancel or Close: an error appearing on mousedown would
     // shift the buttons and swallow the click. Save checks every field anyway.
     if ((event.relatedTarget as Element | null)?.closest?.('.header, .footer')) return;
-    this.errors = { ...this.errors, [field]: this.#validate(field) };
+    const { error, note } = this.#checkOne(id);
+    this.errors = { ...this.errors, [id]: error };
+    this.notes = { ...this.notes, [id]: note };
   }
 
   /**
@@ -405,72 +550,93 @@ export class CredentialOverlay extends LitElement {
 
   /** Validates every field, then (with `verify`) checks the key live, then emits. */
   async #save(skipCheck = false): Promise<void> {
-    if (this.phase !== 'editing') return;
+    if (!can(this.phase, 'dispatch')) return;
     const s = this.#strings;
+    const preset = this.#preset;
+    if (!preset) {
+      this.#announce(s.providerUnavailable({ provider: this.provider }));
+      return;
+    }
     this.unconfirmed = false;
-    const key = checkKey(this.#value('apiKey'), this.#preset, s);
-    this.keyNotes = key.ok ? key.notes : [];
-    const errors: Errors = {};
-    for (const field of FIELDS) errors[field] = field === 'apiKey' ? (key.ok ? undefined : key.message) : this.#validate(field);
-    if (this.#showErrors(errors) || !key.ok) return;
-    const extra = { organization: this.#value('organization').trim(), project: this.#value('project').trim() };
+    const values = this.#current();
+    const result = validateForm(values, preset, this.#how, s);
+    this.notes = result.notes;
+    if (this.#showErrors(result.errors)) return;
+    const fields = Object.fromEntries((preset.fields ?? []).map((f) => [f.id, (values[f.id] ?? '').trim()]));
+    const key = keyDetail(result, preset, this.#how);
     let verified = false;
-    if (this.verify && !skipCheck) {
+    // Edit mode with the key kept: the built-in check has no key to send, a host's verifier can check the saved one.
+    if (this.verify && !skipCheck && (key.keyChanged || this.verifier)) {
       const session = this.#session;
       const check = (this.#check = new AbortController());
-      this.#busy('verifying');
-      this.announcement = s.checking({ provider: this.#preset.label });
-      const result = await verifyKey(key.apiKey, {
-        preset: this.#preset,
+      this.#busy('check');
+      this.#announce(s.checking({ provider: preset.label }));
+      const outcome = await verifyKey(key.apiKey, {
+        preset,
         verifier: this.verifier,
-        context: { provider: this.#preset.id, baseUrl: this.baseUrl, ...extra },
+        context: { provider: preset.id, baseUrl: this.baseUrl, ...legacyFields(fields), fields, mode: this.#how.mode, keyChanged: key.keyChanged },
         strings: s,
         signal: check.signal,
       });
-      if (!result || session !== this.#session) return; // aborted or closed meanwhile
+      if (!outcome || session !== this.#session) return; // aborted or closed meanwhile
       this.#check = undefined;
-      this.phase = 'editing';
+      this.phase = next(this.phase, 'settle');
       this.announcement = '';
-      if (!result.ok) {
-        if (result.unreachable) {
+      if (!outcome.ok) {
+        if (outcome.unreachable) {
           this.unconfirmed = true;
-          this.errors = { form: result.message };
+          this.errors = { form: outcome.message };
           this.#idle();
         } else {
-          this.#showErrors({ apiKey: result.message });
+          this.#showErrors({ apiKey: outcome.message });
         }
         return;
       }
       verified = true;
     }
-    this.#emit(key, verified, extra);
+    this.#emit(preset, fields, key, verified);
+  }
+
+  /** Announces `message` through the polite live region, again even when it is the same text. */
+  #announce(message: string): void {
+    // A trailing no-break space toggles, so the same text is announced again.
+    this.announcement = this.announcement === message ? `${message}\u00A0` : message;
   }
 
   /** Shows `errors` next to their fields; focuses the first and announces. False when there are none. */
-  #showErrors(errors: Errors): boolean {
+  #showErrors(errors: Record<string, string | undefined>, announce?: string): boolean {
     this.errors = errors;
-    const invalid = FIELDS.filter((f) => errors[f]);
+    const invalid = this.#preset ? formIds(this.#preset).filter((id) => errors[id]) : [];
     if (!invalid.length) return false;
-    // A trailing no-break space toggles, so the same summary is announced again.
-    const summary = this.#strings.errorSummary({ count: invalid.length });
-    this.announcement = this.announcement === summary ? `${summary}\u00A0` : summary;
-    if (this.advanced && (invalid[0] === 'organization' || invalid[0] === 'project')) this.advanced.open = true;
-    this.#control(invalid[0]).focus();
+    this.#announce(announce ?? this.#strings.errorSummary({ count: invalid.length }));
+    const first = invalid[0];
+    if (this.advanced && this.#preset?.fields?.some((f) => f.id === first && f.advanced)) this.advanced.open = true;
+    this.#control(first)?.focus();
     return true;
   }
 
-  #emit(key: { apiKey: string; keyType: string; keyHint: string }, verified: boolean, extra: { organization: string; project: string }): void {
+  #emit(
+    preset: ProviderPreset,
+    fields: Record<string, string>,
+    key: ReturnType<typeof keyDetail>,
+    verified: boolean,
+  ): void {
+    const values = this.#current();
     const pending: Promise<unknown>[] = [];
     let accepting = true;
     const detail: CredentialSavedDetail = Object.freeze({
-      provider: this.#preset.id,
-      name: this.#value('name').trim(),
-      description: this.#value('description').trim(),
+      provider: preset.id,
+      name: (values.name ?? '').trim(),
+      description: (values.description ?? '').trim(),
       apiKey: key.apiKey,
       keyType: key.keyType,
       keyHint: key.keyHint,
       verified,
-      ...extra,
+      ...legacyFields(fields),
+      fields: Object.freeze(fields),
+      mode: this.#how.mode,
+      keyChanged: key.keyChanged,
+      changed: Object.freeze(changedIds(values, this.#initial, preset, this.#how)),
       waitUntil: (promise: Promise<unknown>) => {
         if (!accepting) {
           throw new DOMException('waitUntil() must be called while credential-saved is dispatched.', 'InvalidStateError');
@@ -478,92 +644,93 @@ export class CredentialOverlay extends LitElement {
         pending.push(Promise.resolve(promise));
       },
     });
-    const event = new CustomEvent('credential-saved', { detail, bubbles: true, composed: true, cancelable: true });
     const session = this.#session;
-    this.phase = 'dispatching';
-    try {
-      this.dispatchEvent(event);
-    } finally {
-      accepting = false;
+    this.phase = next(this.phase, 'dispatch');
+    let prevented: boolean;
+    {
+      const event = new CustomEvent('credential-saved', { detail, bubbles: true, composed: true, cancelable: true });
+      try {
+        this.dispatchEvent(event);
+      } finally {
+        accepting = false;
+      }
+      // Read now: nothing below keeps the event (and so the key) alive.
+      prevented = event.defaultPrevented;
     }
     if (session !== this.#session) {
       // Closed during dispatch: the outcome is ignored, but a rejection must not go unhandled.
       void Promise.all(pending).catch(() => {});
       return;
     }
-    this.phase = 'editing';
-
     if (!pending.length) {
-      if (!event.defaultPrevented) this.#finish('saved');
+      this.phase = next(this.phase, 'settle');
+      if (!prevented) this.#finish('saved');
       return;
     }
-    this.#busy('saving');
+    this.#busy('wait');
     Promise.all(pending).then(
       () => {
         if (session !== this.#session) return;
-        if (event.defaultPrevented) this.#idle();
+        if (prevented) this.#idle();
         else this.#finish('saved');
       },
       (reason: unknown) => {
         if (session !== this.#session) return;
-        let message: unknown;
-        try {
-          message = (reason as { message?: unknown } | null)?.message;
-        } catch {
-          message = undefined; // a hostile reason (throwing getter, Proxy): the generic message
-        }
-        this.errors = { form: typeof message === 'string' && message.trim() ? maskSecrets(message) : this.#strings.saveFailed };
-        this.#idle();
+        this.#rejected(reason);
       },
     );
   }
 
-  #busy(phase: 'verifying' | 'saving'): void {
-    // Save (and while saving, every button) is about to be disabled: keep focus inside the dialog.
-    const active = this.shadowRoot!.activeElement;
-    if (active === this.saveButton || (phase === 'saving' && active?.localName === 'button')) this.dialog.focus();
-    this.phase = phase;
+  /** A host's `waitUntil` rejected: its message on the field it names, else at form level. */
+  #rejected(reason: unknown): void {
+    let message: unknown;
+    let field: unknown;
+    try {
+      message = (reason as { message?: unknown } | null)?.message;
+      field = (reason as { field?: unknown } | null)?.field;
+    } catch {
+      message = undefined; // a hostile reason (throwing getter, Proxy): the generic message
+    }
+    const preset = this.#preset;
+    const text =
+      typeof message === 'string' && message.trim()
+        ? maskSecrets(message, { key: normalizeKey(this.keyInput?.value ?? '', preset?.key), rules: preset?.key })
+        : this.#strings.saveFailed;
+    this.phase = next(this.phase, 'settle');
+    if (typeof field === 'string' && preset && formIds(preset).includes(field)) {
+      this.#showErrors({ [field]: text }, text);
+    } else {
+      this.errors = { form: text };
+      this.#idle();
+    }
   }
 
+  /** Enters a busy phase: a check, or a host's save. */
+  #busy(event: 'check' | 'wait'): void {
+    // Save (and while saving, every button) is about to be disabled: keep focus inside the dialog.
+    const active = this.shadowRoot!.activeElement;
+    if (active === this.saveButton || (event === 'wait' && active?.localName === 'button')) this.dialog.focus();
+    this.phase = next(this.phase, event);
+  }
+
+  /** Back to editing after a busy phase, focus on Save unless it is in a field. */
   #idle(): void {
-    this.phase = 'editing';
+    if (this.phase !== 'editing') this.phase = next(this.phase, 'settle');
     this.updateComplete.then(() => {
-      if (this.phase === 'editing' && !this.shadowRoot!.activeElement?.matches('input, textarea')) this.saveButton.focus();
+      if (this.phase === 'editing' && !this.shadowRoot!.activeElement?.matches('input, textarea, select')) this.saveButton.focus();
     });
   }
 
   #onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Escape') {
+      // An IME uses Escape to cancel its composition: that is not a close request.
+      if (event.isComposing || event.keyCode === 229 || this.#composing) return;
       // Handled here, not through the dialog's `cancel`: Chromium makes a second `cancel`
       // without user activation uncancelable, which would close a busy dialog.
       event.preventDefault();
-      this.#cancel('escape');
+      this.#requestClose('escape');
     } else if (event.key === 'Tab') {
-      this.#trapTab(event);
-    }
-  }
-
-  /** Tab and Shift+Tab wrap inside the dialog instead of reaching the browser's UI. */
-  #trapTab(event: KeyboardEvent): void {
-    const focusable = [
-      ...this.dialog.querySelectorAll<HTMLElement>('input, textarea, button, a[href], summary'),
-    ].filter(
-      (el) =>
-        !(el as HTMLButtonElement).disabled &&
-        el.getClientRects().length > 0 &&
-        // A closed <details> keeps boxes for its content, but that content cannot take focus.
-        !el.closest('details:not([open]) > :not(summary)'),
-    );
-    if (!focusable.length) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = this.shadowRoot!.activeElement;
-    if (event.shiftKey && (active === first || active === this.dialog)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || active === this.dialog)) {
-      event.preventDefault();
-      first.focus();
+      this.#modal.trapTab(event);
     }
   }
 
@@ -577,7 +744,7 @@ export class CredentialOverlay extends LitElement {
   #revealFocused(event: FocusEvent): void {
     const target = event.target as HTMLElement;
     const reveal = () => {
-      if (this.shadowRoot!.activeElement === target) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      if (deepActiveElement() === target) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     };
     reveal();
     requestAnimationFrame(reveal);
@@ -586,97 +753,131 @@ export class CredentialOverlay extends LitElement {
   #onCancel(event: Event): void {
     // Escape (or a platform back gesture) not caught by the keydown handler.
     event.preventDefault();
-    this.#cancel('escape');
+    if (!this.#composing) this.#requestClose('escape');
   }
 
   #onDialogClose(): void {
     // A close event queued by an earlier close() that arrives after the overlay was opened again.
     if (this.dialog.open) return;
     // The platform closed the dialog on its own (e.g. an uncancelable close request).
-    if (this.phase === 'editing' || this.phase === 'verifying') this.#finish('escape');
-    else if (this.phase === 'saving' && this.isConnected) this.dialog.showModal();
+    if (this.phase === 'editing' || this.phase === 'verifying') this.#finish('cancel', 'escape');
+    else if (isBusy(this.phase) && this.isConnected) this.dialog.showModal();
   }
 
   #toggleReveal(): void {
     this.revealed = !this.revealed;
   }
 
-  #field(field: Field, label: string, control: unknown, extra: unknown = nothing, optional = false) {
-    const error = this.errors[field];
-    return html`<div class="field" part="field">
-      <div class="label-row">
-        <label for=${ID[field]} part="label">${label}</label>
-        ${optional ? html`<span class="optional">${this.#strings.optional}</span>` : nothing}
-      </div>
-      ${control}
-      <p id="${ID[field]}-error" class="error" part="error">${error ? errorContent(error) : nothing}</p>
-      ${extra}
-    </div>`;
-  }
-
-  #describedBy(field: Field, ...others: Array<string | false>): string | typeof nothing {
-    if (this.errors[field]) return `${ID[field]}-error`;
-    const ids = others.filter(Boolean).join(' ');
+  /** `aria-describedby` of a field: its error, note, and help, whichever show. */
+  #describedBy(id: string, ...others: Array<string | false | undefined>): string | typeof nothing {
+    const d = domId(id);
+    const ids = [this.errors[id] && `${d}-error`, this.notes[id] && `${d}-note`, ...others].filter(Boolean).join(' ');
     return ids || nothing;
   }
 
-  /** A single-line text field's input. */
-  #textInput(field: 'name' | 'organization' | 'project', busy: boolean) {
-    return html`<input id=${ID[field]} part="input" type="text" ?required=${field === 'name'} autocomplete="off"
-      ?readonly=${busy} aria-invalid=${ifDefined(this.errors[field] ? 'true' : undefined)} aria-describedby=${this.#describedBy(field)}
-      @input=${() => this.#onInput(field)} @blur=${(e: FocusEvent) => this.#onBlur(field, e)} />`;
+  /** One field: label, control, error, note and whatever follows. */
+  #field(id: string, label: string, control: TemplateResult, after: unknown = nothing, optional = false) {
+    const d = domId(id);
+    const error = this.errors[id];
+    const note = this.notes[id];
+    return html`<div class="field" part="field">
+      <div class="label-row">
+        <label for=${d} part="label">${label}</label>
+        ${optional ? html`<span class="optional">${this.#strings.optional}</span>` : nothing}
+      </div>
+      ${control}
+      <p id="${d}-error" class="error" part="error">${error ? errorContent(error) : nothing}</p>
+      ${note ? html`<p id="${d}-note" class="note" part="note">${note}</p>` : nothing} ${after}
+    </div>`;
+  }
+
+  /** A preset's own field. */
+  #presetField(field: PresetField, busy: boolean) {
+    const id = field.id;
+    const t = fieldText(field, this.#strings);
+    const d = domId(id);
+    const value = this.#values[id] ?? '';
+    const invalid = ifDefined(this.errors[id] ? 'true' : undefined);
+    const describedBy = this.#describedBy(id, t.help && `${d}-help`);
+    const part = `input ${id}-input`;
+    const onInput = (e: Event) => this.#onInput(id, e);
+    const onBlur = (e: FocusEvent) => this.#onBlur(id, e);
+    const control =
+      field.kind === 'select'
+        ? html`<select id=${d} part=${part} ?required=${field.required} ?disabled=${busy} aria-invalid=${invalid}
+            aria-describedby=${describedBy} @change=${onInput} @blur=${onBlur}>
+            ${(field.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${t.option(o.value)}</option>`)}
+          </select>`
+        : html`<input id=${d} part=${part} type=${field.kind === 'url' ? 'url' : 'text'} .value=${live(value)}
+            ?required=${field.required} autocomplete="off" spellcheck="false" autocapitalize="off"
+            placeholder=${ifDefined(t.placeholder)} ?readonly=${busy} aria-invalid=${invalid}
+            aria-describedby=${describedBy} @input=${onInput} @blur=${onBlur} />`;
+    return this.#field(id, t.label, control, t.help ? html`<p id="${d}-help" class="help" part="help">${t.help}</p>` : nothing, !field.required);
   }
 
   override render() {
     const s = this.#strings;
     const preset = this.#preset;
     const phase = this.phase;
-    const busy = phase === 'verifying' || phase === 'saving';
+    const busy = isBusy(phase);
     const e = this.errors;
-    const fields = preset.fields ?? {};
-    return html`<dialog part="dialog" aria-labelledby="heading" tabindex="-1"
-      @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
+    const edit = this.#how.mode === 'edit' ? this.#how.savedHint : undefined;
+    const keyOptional = edit !== undefined || preset?.key?.required === false;
+    const fields = preset?.fields ?? [];
+    const advanced = fields.filter((f) => f.advanced);
+    const label = preset?.label ?? this.provider;
+    const value = (id: string) => this.#values[id] ?? '';
+    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby=${ifDefined(preset ? undefined : 'unavailable')}
+      tabindex="-1" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onDialogClose}
+      @compositionstart=${() => (this.#composing = true)} @compositionend=${() => (this.#composing = false)}>
       <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <div class="header" part="header">
           <div class="title">
             <h2 id="heading" part="heading">${this.heading}</h2>
-            <p class="provider" part="provider">${preset.label}</p>
+            <p class="provider" part="provider">${label}</p>
           </div>
+          <slot name="header"></slot>
           <button type="button" class="icon" part="close-button" aria-label=${s.close} title=${s.close}
-            ?disabled=${phase === 'saving'} @click=${() => this.#cancel('close-button')}>${icon('M6 6l12 12M18 6L6 18')}</button>
+            ?disabled=${phase === 'saving'} @click=${() => this.#requestClose('close-button')}>${icon('M6 6l12 12M18 6L6 18')}</button>
         </div>
         <!-- tabindex="-1": Firefox puts a scrollable box in the Tab order, here between Close and
              the first field; every control in it takes focus and scrolls into view itself. -->
         <div class="body" part="body" tabindex="-1" @focusin=${this.#revealFocused}>
-          ${this.#field('name', s.nameLabel, this.#textInput('name', busy))}
-          ${this.#field('description', s.descriptionLabel, html`<textarea id="description" part="input" rows="2"
-            ?readonly=${busy} aria-invalid=${ifDefined(e.description ? 'true' : undefined)}
-            aria-describedby=${this.#describedBy('description')}
-            @input=${() => this.#onInput('description')} @blur=${(ev: FocusEvent) => this.#onBlur('description', ev)}></textarea>`,
+          ${preset ? nothing : html`<p id="unavailable" class="form-error" part="form-error">${errorContent(s.providerUnavailable({ provider: this.provider }))}</p>`}
+          ${this.#field('name', s.nameLabel, html`<input id="name" part="input name-input" type="text" required autocomplete="off"
+            .value=${live(value('name'))} ?readonly=${busy} aria-invalid=${ifDefined(e.name ? 'true' : undefined)}
+            aria-describedby=${this.#describedBy('name')} @input=${(ev: Event) => this.#onInput('name', ev)}
+            @blur=${(ev: FocusEvent) => this.#onBlur('name', ev)} />`)}
+          ${this.#field('description', s.descriptionLabel, html`<textarea id="description" part="input description-input" rows="2"
+            .value=${live(value('description'))} ?readonly=${busy} aria-invalid=${ifDefined(e.description ? 'true' : undefined)}
+            aria-describedby=${this.#describedBy('description')} @input=${(ev: Event) => this.#onInput('description', ev)}
+            @blur=${(ev: FocusEvent) => this.#onBlur('description', ev)}></textarea>`,
             nothing, true)}
           ${this.#field('apiKey', s.apiKeyLabel, html`<div class="secret">
               <!-- autocomplete="off", never "new-password" (Chrome would offer to generate one);
                    the data-* attributes keep 1Password, LastPass, Bitwarden and Dashlane away. -->
-              <input id="api-key" part="input" type=${this.revealed ? 'text' : 'password'} required
+              <input id="api-key" part="input key-input" type=${this.revealed ? 'text' : 'password'} ?required=${!keyOptional}
                 autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
                 data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
                 ?readonly=${busy} aria-invalid=${ifDefined(e.apiKey ? 'true' : undefined)}
-                aria-describedby=${this.#describedBy('apiKey', this.keyNotes.length > 0 && 'api-key-note', 'api-key-help')}
-                @input=${() => this.#onInput('apiKey')} @blur=${(ev: FocusEvent) => this.#onBlur('apiKey', ev)} />
+                aria-describedby=${this.#describedBy('apiKey', edit !== undefined && 'saved-key', 'api-key-help')}
+                @input=${(ev: Event) => this.#onInput('apiKey', ev)} @blur=${(ev: FocusEvent) => this.#onBlur('apiKey', ev)} />
               <button type="button" class="icon" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
                 aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls="api-key"
                 @click=${this.#toggleReveal}>${icon(this.revealed ? `${EYE}M3 3l18 18` : EYE)}</button>
             </div>`,
-            html`${this.keyNotes.length ? html`<p id="api-key-note" class="note" part="note">${this.keyNotes.join(' ')}</p>` : nothing}
-              <div id="api-key-help" class="help" part="help">
-                <p>${s.keyHelp({ provider: preset.label })} <code>${preset.authHeader}</code></p>
-                <p><a href=${this.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: preset.label })}<span class="visually-hidden"> ${s.newTab}</span></a></p>
-              </div>`)}
-          ${fields.organization || fields.project
+            html`${edit !== undefined ? html`<p id="saved-key" class="saved-key" part="saved-key">${s.savedKey({ hint: edit })}</p>` : nothing}
+              <div id="api-key-help" class="help" part="help"><slot name="help">${preset
+                ? html`<p>${s.keyHelp({ provider: label })} <code dir="ltr">${preset.authHeader}</code></p>`
+                : nothing}${this.docsUrl
+                ? html`<p><a href=${this.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: label })}<span class="visually-hidden"> ${s.newTab}</span></a></p>`
+                : nothing}</slot></div>`,
+            keyOptional)}
+          ${fields.filter((f) => !f.advanced).map((f) => this.#presetField(f, busy))}
+          ${advanced.length
             ? html`<details class="advanced" part="advanced">
                 <summary part="advanced-summary">${s.advanced}</summary>
-                ${fields.organization ? this.#field('organization', s.organizationLabel, this.#textInput('organization', busy), nothing, true) : nothing}
-                ${fields.project ? this.#field('project', s.projectLabel, this.#textInput('project', busy), nothing, true) : nothing}
+                ${advanced.map((f) => this.#presetField(f, busy))}
               </details>`
             : nothing}
           <div class="form-error" part="form-error" role="alert">${e.form ? errorContent(e.form) : nothing}</div>
@@ -686,13 +887,14 @@ export class CredentialOverlay extends LitElement {
             : nothing}
         </div>
         <div class="footer" part="footer">
+          <div class="footer-start"><slot name="footer-start"></slot></div>
           ${phase === 'verifying'
-            ? html`<p class="progress" part="progress"><span class="spinner"></span>${s.checking({ provider: preset.label })}</p>`
+            ? html`<p class="progress" part="progress"><span class="spinner"></span>${s.checking({ provider: label })}</p>`
             : nothing}
           <button type="button" part="cancel-button" ?disabled=${phase === 'saving'}
-            @click=${() => this.#cancel('cancel-button')}>${s.cancel}</button>
+            @click=${() => this.#requestClose('cancel-button')}>${s.cancel}</button>
           <button type="submit" class="primary" part="save-button" ?disabled=${busy} @click=${this.#onSubmit}>
-            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${s.saving}` : s.save}</button>
+            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${phase === 'verifying' ? s.checkingButton : s.saving}` : s.save}</button>
         </div>
       </form>
       <div class="visually-hidden" role="status">${this.announcement}</div>

@@ -4,5 +4,6 @@
  */
 export * from './credential-overlay.js';
 export { en } from './strings.js';
-export { openai } from './providers/openai.js';
+export { openai } from './presets/openai.js';
 export { checkKey, normalizeKey } from './key-rules.js';
+export { registerProvider } from './presets/registry.js';

@@ -9,21 +9,33 @@ export interface CredentialSavedDetail {
   readonly name: string;
   /** Credential Description, trimmed; `""` when empty. */
   readonly description: string;
-  /** The normalized, validated key. Persist it on your server; never log it. */
+  /**
+   * The normalized, validated key. Persist it on your server; never log it. `""` in edit mode
+   * when the user kept the saved key (`keyChanged: false`).
+   */
   readonly apiKey: string;
   /** e.g. `"project"`, `"service-account"`, `"admin"`, `"user"`, `"legacy"`, `"unknown"`. */
   readonly keyType: string;
-  /** Safe to show and store, e.g. `sk-proj-…x9Qz`. */
+  /** Safe to show and store, e.g. `sk-proj-…x9Qz`; the saved hint when the key was kept. */
   readonly keyHint: string;
   /** `true` only when a live check passed. */
   readonly verified: boolean;
-  /** Organization ID, `""` when not given. */
+  /** Organization ID (OpenAI preset), `""` when not given; also `fields.organization`. */
   readonly organization: string;
-  /** Project ID, `""` when not given. */
+  /** Project ID (OpenAI preset), `""` when not given; also `fields.project`. */
   readonly project: string;
+  /** Every field of the preset by id, trimmed, `""` when empty. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** `"edit"` when the overlay edited a saved credential (`existing-key-hint`). */
+  readonly mode: 'add' | 'edit';
+  /** `true` in add mode; in edit mode only when the user entered a new key. */
+  readonly keyChanged: boolean;
+  /** Edit mode: the ids that differ from the saved values; add mode: every id with a value. */
+  readonly changed: readonly string[];
   /**
    * Call during dispatch to keep the overlay open and busy until `promise` settles: it
-   * closes when every promise fulfils, and shows the first rejection's message otherwise.
+   * closes when every promise fulfils, and shows the first rejection's message otherwise (on
+   * a field when the reason has a `field`, see `CredentialFieldError`).
    */
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
@@ -34,12 +46,48 @@ export interface CredentialCancelDetail {
   readonly source: CancelSource;
 }
 
+/** `detail` of `credential-request-close` (cancelable): the user asked to close. */
+export interface CredentialRequestCloseDetail {
+  readonly provider: string;
+  readonly source: Exclude<CancelSource, 'api'>;
+  /** Something differs from the values the overlay opened with. */
+  readonly dirty: boolean;
+}
+
+/** Why the overlay closed. */
+export type CloseReason = 'saved' | 'cancel' | 'api';
+
+/** `detail` of `credential-close`, fired once after every close. */
+export interface CredentialCloseDetail {
+  readonly provider: string;
+  readonly reason: CloseReason;
+}
+
 export type CredentialSavedEvent = CustomEvent<CredentialSavedDetail>;
 export type CredentialCancelEvent = CustomEvent<CredentialCancelDetail>;
+export type CredentialRequestCloseEvent = CustomEvent<CredentialRequestCloseDetail>;
+export type CredentialCloseEvent = CustomEvent<CredentialCloseDetail>;
+
+/**
+ * Reject a `waitUntil` promise with this to show `message` on one field, e.g. a server's
+ * "A credential with this name already exists." on `"name"`. `field` is `"name"`,
+ * `"description"`, `"apiKey"` or a preset field id; any object with `field` and `message`
+ * works the same.
+ */
+export class CredentialFieldError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'CredentialFieldError';
+    this.field = field;
+  }
+}
 
 declare global {
   interface HTMLElementEventMap {
     'credential-saved': CredentialSavedEvent;
     'credential-cancel': CredentialCancelEvent;
+    'credential-request-close': CredentialRequestCloseEvent;
+    'credential-close': CredentialCloseEvent;
   }
 }

@@ -1,9 +1,11 @@
 /**
- * Normalization and validation of pasted API keys (contract section 7). Pure: no DOM, no
- * state; every message comes from `strings`, so it is testable as tables of inputs.
+ * Normalization and validation of pasted API keys (contract sections 7 and 11), driven by a
+ * preset's key rules. Pure: no DOM, no state; every message comes from `strings`, so it is
+ * testable as tables of inputs, and a server can import it.
  */
-import type { KeyRules, ProviderPreset } from './providers/types.js';
-import { en, type CharacterKind, type CredentialOverlayStrings } from './strings.js';
+import { foreignTo } from './presets/known-keys.js';
+import type { ForeignKeyRule, KeyRules, ProviderPreset } from './presets/types.js';
+import { en, type AlphabetPart, type CharacterKind, type CredentialOverlayStrings } from './strings.js';
 
 export type KeyErrorCode =
   | 'empty'
@@ -18,6 +20,9 @@ export type KeyErrorCode =
 export type KeyCheck =
   | { ok: true; apiKey: string; keyType: string; keyHint: string; notes: string[] }
   | { ok: false; code: KeyErrorCode; message: string };
+
+/** The most characters a key may have when a preset does not say (contract section 7). */
+export const MAX_KEY_LENGTH = 512;
 
 // Whitespace (JS `\s` covers line breaks, no-break spaces and U+FEFF) and the zero-width
 // characters a copy from a web page or chat often carries at either end.
@@ -50,20 +55,19 @@ function unwrap(s: string): string | undefined {
   return undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What a user pasted, reduced to the key: trims, unwraps quotes, strips `export`,
  * `NAME=`, `Authorization:` and `Bearer`, in the contract's order.
  */
-export function normalizeKey(raw: string, rules: Pick<KeyRules, 'envNames'>): string {
+export function normalizeKey(raw: string, rules: Pick<KeyRules, 'envNames'> = {}): string {
   let s = trim(raw);
   const inner = unwrap(s);
   if (inner !== undefined) s = inner;
   s = s.replace(/^export\s+/, '');
-  if (rules.envNames.length) {
-    s = s.replace(new RegExp(`^(?:${rules.envNames.map(escape).join('|')})\\s*[=:]\\s*`), '');
-  }
+  const names = rules.envNames ?? [];
+  if (names.length) s = s.replace(new RegExp(`^(?:${names.map(escapeRegExp).join('|')})\\s*[=:]\\s*`), '');
   s = trim(s.replace(/^authorization\s*:/i, ''));
   s = trim(s.replace(/^bearer(?:\s+|$)/i, ''));
   if (inner === undefined) s = unwrap(s) ?? s;
@@ -86,16 +90,109 @@ function classify(char: string): CharacterKind {
 
 const codePointOf = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/**
+ * A character class body (`A-Za-z0-9_-`) as the parts a message names: letters, digits,
+ * hexadecimal digits, other ranges and single characters, so a preset's own alphabet is
+ * described in words ("letters, digits, _ and -"; "hexadecimal digits (0–9, a–f)").
+ */
+export function describeAlphabet(alphabet: string): AlphabetPart[] {
+  const ranges: Array<[string, string]> = [];
+  const chars: string[] = [];
+  for (let i = 0; i < alphabet.length; i++) {
+    let c = alphabet[i];
+    if (c === '\\' && i + 1 < alphabet.length) c = alphabet[++i];
+    if (alphabet[i + 1] === '-' && i + 2 < alphabet.length) {
+      let end = alphabet[i + 2];
+      i += 2;
+      if (end === '\\' && i + 1 < alphabet.length) end = alphabet[++i];
+      ranges.push([c, end]);
+    } else {
+      chars.push(c);
+    }
+  }
+  const has = (from: string, to: string) => ranges.some(([a, b]) => a === from && b === to);
+  const taken = new Set<string>();
+  const take = (from: string, to: string) => taken.add(`${from}-${to}`);
+  const parts: AlphabetPart[] = [];
+  const upper = has('A', 'Z');
+  const lower = has('a', 'z');
+  const digits = has('0', '9');
+  if (upper && lower) {
+    parts.push({ kind: 'letters' });
+    take('A', 'Z');
+    take('a', 'z');
+  } else if (upper) {
+    parts.push({ kind: 'uppercase' });
+    take('A', 'Z');
+  } else if (lower) {
+    parts.push({ kind: 'lowercase' });
+    take('a', 'z');
+  }
+  if (digits && !upper && !lower && (has('a', 'f') || has('A', 'F'))) {
+    parts.push({ kind: 'hex', value: has('a', 'f') && has('A', 'F') ? '0–9, a–f, A–F' : has('a', 'f') ? '0–9, a–f' : '0–9, A–F' });
+    take('0', '9');
+    take('a', 'f');
+    take('A', 'F');
+  } else if (digits) {
+    parts.push({ kind: 'digits' });
+    take('0', '9');
+  }
+  for (const [a, b] of ranges) if (!taken.has(`${a}-${b}`)) parts.push({ kind: 'range', value: `${a}–${b}` });
+  for (const c of chars) parts.push({ kind: 'char', value: c });
+  return parts;
+}
+
+/** Whether `key` may be a key of this preset by its own prefix or shapes (so another service's look-alike is only a note). */
+function mayBeOurs(key: string, rules: KeyRules): boolean {
+  if (rules.prefix) return key.startsWith(rules.prefix);
+  return Boolean(rules.shapes?.some((s) => s.test(key)) || rules.types?.some((t) => t.pattern?.test(key)));
+}
+
+/** The first known key of another service that `key` looks like, and whether that only deserves a note. */
+function otherProvider(key: string, rules: KeyRules, foreign: readonly ForeignKeyRule[]) {
+  const expected = rules.prefix ?? '';
+  const ours = mayBeOurs(key, rules);
+  for (const f of foreign) {
+    if (!key.startsWith(f.prefix) || (f.pattern && !f.pattern.test(key))) continue;
+    // A prefix that is our own or a shorter form of it (OpenAI's `sk-` inside the Anthropic
+    // preset's `sk-ant-`) says nothing about a key with our prefix.
+    if (!f.pattern && expected && key.startsWith(expected) && expected.startsWith(f.prefix)) continue;
+    const note = Boolean(rules.foreignIsNote || (ours && (f.overlap || !expected)));
+    return { rule: f, note };
+  }
+  return undefined;
+}
+
+/**
+ * A hint that is safe to show and store: the type's prefix (else the preset's), `…`, and the
+ * last four characters. A key too short to spare four characters shows none of them.
+ */
+export function keyHint(key: string, prefix: string): string {
+  return `${prefix}…${key.length - prefix.length >= 8 ? key.slice(-4) : ''}`;
+}
+
+/** The key type named by a saved hint (edit mode), where the preset can tell; `undefined` otherwise. */
+export function keyTypeOfHint(hint: string, rules: KeyRules = {}): string | undefined {
+  const prefix = hint.split('…')[0];
+  if (!prefix || !hint.includes('…')) return undefined;
+  // The longest type prefix that the hint's prefix is: `sk-proj-` rather than `sk-`.
+  const type = [...(rules.types ?? [])].sort((a, b) => b.prefix.length - a.prefix.length).find((t) => t.prefix === prefix && !t.pattern);
+  return type?.id;
+}
+
 /** Normalizes and validates a pasted key against a preset's rules. Only the first problem is reported. */
 export function checkKey(
   raw: string,
-  preset: Pick<ProviderPreset, 'label' | 'key'>,
+  preset: Pick<ProviderPreset, 'id' | 'label' | 'key'>,
   strings: CredentialOverlayStrings = en,
 ): KeyCheck {
-  const rules = preset.key;
+  const rules: KeyRules = preset.key ?? {};
   const provider = preset.label;
   const fail = (code: KeyErrorCode, message: string): KeyCheck => ({ ok: false, code, message });
   const key = normalizeKey(raw, rules);
+  const expected = rules.prefix ?? '';
+  const maxLength = rules.maxLength ?? MAX_KEY_LENGTH;
+  const fallbackType = rules.fallbackType ?? 'unknown';
 
   if (!key) return fail('empty', strings.keyRequired({ provider }));
 
@@ -107,60 +204,58 @@ export function checkKey(
     return fail('character-inside', strings.keyCharacterInside({ character, position }));
   }
 
-  if (key.length > rules.maxLength) {
-    return fail('too-long', strings.keyTooLong({ length: key.length, max: rules.maxLength }));
-  }
+  if (key.length > maxLength) return fail('too-long', strings.keyTooLong({ length: key.length, max: maxLength }));
 
-  const expected = rules.prefix;
-  // A foreign prefix that is only a shorter form of our own (OpenAI's `sk-` inside the
-  // Anthropic preset's `sk-ant-`) does not name a key that has our own prefix.
-  const ours = key.startsWith(expected);
-  const other = rules.foreign.find(
-    (f) => key.startsWith(f.prefix) && !(ours && expected.startsWith(f.prefix) && expected !== f.prefix),
-  );
+  const notes: string[] = [];
+  const other = otherProvider(key, rules, rules.foreign ?? foreignTo(preset.id));
   if (other) {
-    const p = { other: other.name, prefix: other.prefix, provider, expected };
-    return fail('other-provider', other.session ? strings.keySessionToken(p) : strings.keyOtherProvider(p));
+    const p = { other: other.rule.name, prefix: other.rule.prefix, provider, expected };
+    if (other.note) notes.push(strings.noteOtherProvider(p));
+    else return fail('other-provider', other.rule.session ? strings.keySessionToken(p) : strings.keyOtherProvider(p));
   }
 
-  if (!ours) return fail('wrong-prefix', strings.keyWrongPrefix({ provider, expected }));
+  if (expected && !key.startsWith(expected)) return fail('wrong-prefix', strings.keyWrongPrefix({ provider, expected }));
 
-  const bad = new RegExp(`[^${rules.alphabet}]`).exec(key);
-  if (bad) {
-    return fail('bad-character', strings.keyBadCharacter({ char: bad[0], position: bad.index + 1, provider }));
+  if (rules.alphabet) {
+    const bad = new RegExp(`[^${rules.alphabet}]`).exec(key);
+    if (bad) {
+      const allowed = strings.allowedCharacters({ parts: describeAlphabet(rules.alphabet) });
+      return fail('bad-character', strings.keyBadCharacter({ char: bad[0], position: bad.index + 1, provider, allowed }));
+    }
   }
 
   // Pasted twice (Ctrl+V twice; a line break between becomes a space in a single-line field
   // and is named above): the whole key repeated, or a type's prefix starting a second key.
   const half = key.length / 2;
-  const again = Number.isInteger(half) && key.slice(0, half) === key.slice(half)
-    ? half
-    : rules.types.filter((t) => t.prefix.length > expected.length).map((t) => key.indexOf(t.prefix, 1)).find((i) => i > 0);
+  const again =
+    Number.isInteger(half) && half >= 20 && key.slice(0, half) === key.slice(half)
+      ? half
+      : (rules.types ?? [])
+          .filter((t) => t.prefix.length > expected.length)
+          .map((t) => key.indexOf(t.prefix, 1))
+          .find((i) => i > 0);
   if (again) return fail('repeated', strings.keyRepeated({ position: again + 1 }));
 
   const body = key.length - expected.length;
-  if (body < rules.minBodyLength) {
-    return fail('too-short', strings.keyTooShort({ length: body, min: rules.minBodyLength, prefix: expected }));
+  const min = rules.minBodyLength ?? 0;
+  if (body < min) {
+    return fail(
+      'too-short',
+      expected ? strings.keyTooShort({ length: body, min, prefix: expected }) : strings.keyTooShortNoPrefix({ length: body, min }),
+    );
   }
 
-  const type = rules.types.find((t) => key.startsWith(t.prefix) && (!t.pattern || t.pattern.test(key)));
-  const keyType = type?.id ?? rules.fallbackType;
-  const notes: string[] = [];
+  const type = rules.types?.find((t) => key.startsWith(t.prefix) && (!t.pattern || t.pattern.test(key)));
+  const keyType = type?.id ?? fallbackType;
+  const shaped = rules.shapes ? rules.shapes.some((s) => s.test(key)) : Boolean(type) || !rules.types?.length;
   if (rules.adminTypes?.includes(keyType)) notes.push(strings.noteAdminKey);
-  else if (!type || (rules.marker && !key.includes(rules.marker))) notes.push(strings.noteUnusualShape({ provider }));
+  else if (!notes.length && (!shaped || (rules.marker && !key.includes(rules.marker)))) notes.push(strings.noteUnusualShape({ provider }));
 
-  return { ok: true, apiKey: key, keyType, keyHint: `${type?.prefix ?? expected}…${key.slice(-4)}`, notes };
+  return { ok: true, apiKey: key, keyType, keyHint: keyHint(key, type?.prefix ?? expected), notes };
 }
 
-/**
- * An optional identifier such as an Organization ID: empty, or `prefix` followed by letters
- * and digits. Returns `false` when the value has the wrong shape.
- */
-export const isIdentifier = (value: string, prefix: string): boolean =>
-  !value.trim() || new RegExp(`^${escape(prefix)}[A-Za-z0-9]+$`).test(value.trim());
-
 /** Length as a person counts it: in characters, not UTF-16 code units. */
-const lengthOf = (s: string) => Array.from(s).length;
+export const lengthOf = (s: string) => Array.from(s).length;
 
 /**
  * A text field's rule: required after trimming, at most `max` characters. Returns the error
@@ -179,7 +274,25 @@ export function checkText(
 
 // Prefixes of every key shape we know, and any long run of key characters: masked in text we
 // did not write (a host's error message, a provider's reply) before it is shown.
-const KEY_LIKE = /(sk-|sess-|gsk_|AIza|xai-|pplx-|hf_)[A-Za-z0-9_-]{6,}|[A-Za-z0-9_-]{32,}/g;
+const KEY_LIKE = /(sk-|sess-|gsk_|AIza|AQ\.|xai-|pplx-|hf_)[A-Za-z0-9_.-]{6,}|[A-Za-z0-9_-]{32,}/g;
 
-/** Replaces key-like text with its prefix and `…`, so a message can be shown safely. */
-export const maskSecrets = (text: string): string => text.replace(KEY_LIKE, (_, prefix?: string) => `${prefix ?? ''}…`);
+/**
+ * Replaces key-like text with its prefix and `…`, so a message can be shown safely: the exact
+ * `key` wherever it appears (whatever its shape), the preset's own key shapes, and anything
+ * that looks like a known provider's key or a long run of key characters.
+ */
+export function maskSecrets(text: string, options: { key?: string; rules?: KeyRules } = {}): string {
+  const { key, rules } = options;
+  let out = text.replace(KEY_LIKE, (_, prefix?: string) => `${prefix ?? ''}…`);
+  const prefixes = [rules?.prefix, ...(rules?.types ?? []).map((t) => t.prefix)].filter((p): p is string => Boolean(p));
+  if (prefixes.length) {
+    const own = new RegExp(`(${prefixes.map(escapeRegExp).join('|')})[A-Za-z0-9_.-]{4,}`, 'g');
+    out = out.replace(own, (_, prefix: string) => `${prefix}…`);
+  }
+  for (const shape of rules?.shapes ?? []) {
+    const unanchored = new RegExp(shape.source.replace(/^\^/, '').replace(/\$$/, ''), `${shape.flags.replace(/[gy]/g, '')}g`);
+    out = out.replace(unanchored, '…');
+  }
+  // Last, the exact key wherever it is still whole, whatever its shape.
+  return key && key.length >= 4 ? out.split(key).join('…') : out;
+}

@@ -5,6 +5,8 @@
  */
 export interface CredentialOverlayStrings {
   heading: string;
+  /** The heading in edit mode (`existing-key-hint`). */
+  editHeading: string;
   nameLabel: string;
   descriptionLabel: string;
   optional: string;
@@ -16,7 +18,12 @@ export interface CredentialOverlayStrings {
   /** Appended to a link that opens in a new tab, for screen readers. */
   newTab: string;
   save: string;
+  /** Save's label while a host's `waitUntil` runs. */
   saving: string;
+  /** Save's label while the live check runs. */
+  checkingButton: string;
+  /** Edit mode: next to the empty key field; `hint` is the saved key's hint. */
+  savedKey: (p: { hint: string }) => string;
   cancel: string;
   close: string;
 
@@ -29,17 +36,38 @@ export interface CredentialOverlayStrings {
   keyOtherProvider: (p: { other: string; prefix: string; provider: string; expected: string }) => string;
   keySessionToken: (p: { other: string; prefix: string; provider: string; expected: string }) => string;
   keyWrongPrefix: (p: { provider: string; expected: string }) => string;
-  keyBadCharacter: (p: { char: string; position: number; provider: string }) => string;
+  /** `allowed` is `allowedCharacters` of the preset's alphabet. */
+  keyBadCharacter: (p: { char: string; position: number; provider: string; allowed: string }) => string;
+  /** The characters a preset's keys consist of, e.g. "letters, digits, _ and -". */
+  allowedCharacters: (p: { parts: AlphabetPart[] }) => string;
   keyTooShort: (p: { length: number; min: number; prefix: string }) => string;
+  /** The same for keys without a fixed prefix. */
+  keyTooShortNoPrefix: (p: { length: number; min: number }) => string;
   /** The key was pasted twice; `position` is where the second copy starts. */
   keyRepeated: (p: { position: number }) => string;
   /** How a character that does not belong in a key is named in a message. */
   describeCharacter: (p: { kind: CharacterKind; char: string; codePoint: string }) => string;
 
   advanced: string;
-  organizationLabel: string;
-  projectLabel: string;
-  identifierInvalid: (p: { field: string; prefix: string }) => string;
+  /**
+   * Translations of the presets' own field texts, by field id (`organization`, `endpoint`,
+   * …). A text missing here is the preset's own (English).
+   */
+  fields: Readonly<Record<string, FieldStrings>>;
+  /** A required field of a preset left empty. */
+  fieldRequired: (p: { field: string }) => string;
+  /** A URL field whose value is not a URL. */
+  urlInvalid: (p: { field: string }) => string;
+  /** A URL field with another scheme than https: (or http: to a private network). */
+  urlScheme: (p: { field: string }) => string;
+  /** A URL field with a user name or password in it. */
+  urlCredentials: (p: { field: string }) => string;
+  /** A URL field with http: to a public host. */
+  urlPublicHttp: (p: { field: string; host: string }) => string;
+  /** Note under a URL field with http: to a private-network host. */
+  noteUnencrypted: (p: { field: string }) => string;
+  /** Form-level message when the `provider` id names no registered preset. */
+  providerUnavailable: (p: { provider: string }) => string;
 
   /** Shown while a live check runs (`verify`). */
   checking: (p: { provider: string }) => string;
@@ -59,6 +87,8 @@ export interface CredentialOverlayStrings {
 
   noteAdminKey: string;
   noteUnusualShape: (p: { provider: string }) => string;
+  /** A key that looks like another service's, where that is a note (a shape both may have, or a proxy that takes any key). */
+  noteOtherProvider: (p: { other: string; prefix: string; provider: string }) => string;
 
   /** Announced (and shown) when Save found errors. */
   errorSummary: (p: { count: number }) => string;
@@ -66,11 +96,33 @@ export interface CredentialOverlayStrings {
   saveFailed: string;
 }
 
+/** Texts of one preset field, translated (contract section 11); each falls back to the preset's own. */
+export interface FieldStrings {
+  label?: string;
+  help?: string;
+  placeholder?: string;
+  /** The message of the field's rule. */
+  message?: string;
+  /** The note of the field's expected shape. */
+  note?: string;
+  /** Labels of a `select` field's options, by value. */
+  options?: Readonly<Record<string, string>>;
+}
+
+/** One part of a key alphabet, as a message names it. */
+export type AlphabetPart =
+  | { kind: 'letters' | 'uppercase' | 'lowercase' | 'digits' }
+  | { kind: 'hex' | 'range' | 'char'; value: string };
+
 /** The kinds of character that may not appear inside a key. */
 export type CharacterKind = 'space' | 'tab' | 'line-break' | 'whitespace' | 'control' | 'invisible' | 'non-ascii';
 
+/** "a", "a and b", "a, b and c". */
+const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
 export const en: CredentialOverlayStrings = {
   heading: 'Add New Credential',
+  editHeading: 'Edit Credential',
   nameLabel: 'Credential Name',
   descriptionLabel: 'Credential Description',
   optional: 'optional',
@@ -81,6 +133,8 @@ export const en: CredentialOverlayStrings = {
   newTab: '(opens in a new tab)',
   save: 'Save',
   saving: 'Saving…',
+  checkingButton: 'Checking…',
+  savedKey: ({ hint }) => `Saved key: ${hint}. Leave empty to keep it.`,
   cancel: 'Cancel',
   close: 'Close',
 
@@ -99,10 +153,31 @@ export const en: CredentialOverlayStrings = {
     `This looks like a ${other} session token (${prefix}), not an API key. Paste your ${provider} API key; it starts with ${expected}.`,
   keyWrongPrefix: ({ provider, expected }) =>
     `${provider} API keys start with ${expected}. Copy the whole key from your API keys page.`,
-  keyBadCharacter: ({ char, position, provider }) =>
-    `The key contains “${char}” at position ${position}; ${provider} keys use only letters, digits, _ and -. Copy the key again.`,
+  keyBadCharacter: ({ char, position, provider, allowed }) =>
+    `The key contains “${char}” at position ${position}; ${provider} keys use only ${allowed}. Copy the key again.`,
+  allowedCharacters: ({ parts }) =>
+    list(
+      parts.map((p) => {
+        switch (p.kind) {
+          case 'letters':
+            return 'letters';
+          case 'uppercase':
+            return 'capital letters';
+          case 'lowercase':
+            return 'lower-case letters';
+          case 'digits':
+            return 'digits';
+          case 'hex':
+            return `hexadecimal digits (${p.value})`;
+          default:
+            return p.value;
+        }
+      }),
+    ),
   keyTooShort: ({ length, min, prefix }) =>
     `This key is too short: ${length} characters after ${prefix}, at least ${min} expected. Was it cut off when copying?`,
+  keyTooShortNoPrefix: ({ length, min }) =>
+    `This key is too short: ${length} characters, at least ${min} expected. Was it cut off when copying?`,
   keyRepeated: ({ position }) =>
     `The key seems to be pasted twice: a second copy starts at position ${position}. Paste it only once.`,
   describeCharacter: ({ kind, char, codePoint }) => {
@@ -125,10 +200,18 @@ export const en: CredentialOverlayStrings = {
   },
 
   advanced: 'Advanced',
-  organizationLabel: 'Organization ID',
-  projectLabel: 'Project ID',
-  identifierInvalid: ({ field, prefix }) =>
-    `${field} starts with ${prefix} followed by letters and digits, e.g. ${prefix}A1b2C3. Copy it from your settings, or leave it empty.`,
+  fields: {},
+  fieldRequired: ({ field }) => `Enter the ${field}.`,
+  urlInvalid: ({ field }) => `${field} must be a full web address, such as https://example.com.`,
+  urlScheme: ({ field }) => `${field} must start with https:// (or http:// for a server on your own network).`,
+  urlCredentials: ({ field }) =>
+    `Remove the user name and password from ${field}: the address would carry them in plain text.`,
+  urlPublicHttp: ({ field, host }) =>
+    `${field} uses http:// to ${host}, a public address: the key would cross the internet unencrypted. Use https://.`,
+  noteUnencrypted: ({ field }) =>
+    `${field} uses http://: the key will travel unencrypted to this server on your network.`,
+  providerUnavailable: ({ provider }) =>
+    `The provider “${provider}” is not available on this page, so nothing can be saved. Reload the page, or ask its owner to add it.`,
 
   checking: ({ provider }) => `Checking the key with ${provider}…`,
   saveWithoutChecking: 'Save without checking',
@@ -151,6 +234,8 @@ export const en: CredentialOverlayStrings = {
     'This is an admin key: it can manage your whole organization. A project key is enough for most uses.',
   noteUnusualShape: ({ provider }) =>
     `This key does not look like the keys ${provider} issues today. Check that it is complete; it can still be saved.`,
+  noteOtherProvider: ({ other, prefix, provider }) =>
+    `This key may be a ${other} key (${prefix}). If it is your ${provider} key, you can save it.`,
 
   errorSummary: ({ count }) => (count === 1 ? 'Could not save: 1 field needs attention.' : `Could not save: ${count} fields need attention.`),
   saveFailed: 'The credential could not be saved. Try again.',

@@ -1,17 +1,27 @@
 /**
- * Live key verification (contract section 6): the built-in check of a preset, a host's own
- * `verifier`, and the 10 s limit around either. No DOM; every message comes from `strings`.
+ * Live key verification (contract section 6): a host's own `verifier`, or the preset's
+ * built-in check (live-check.ts, loaded only when a Save needs it), under the 10 s limit.
+ * No DOM.
  */
+import type { VerifyResult } from './check.js';
 import { maskSecrets } from './key-rules.js';
-import type { CheckContext, ProviderPreset } from './providers/types.js';
+import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 
-/** `ok`, or a message; `unreachable` when the key could not be confirmed either way. */
-export type VerifyResult = { ok: true } | { ok: false; message: string; unreachable?: boolean };
+export type { VerifyResult } from './check.js';
 
-export interface VerifyContext extends CheckContext {
+/** What a check knows besides the key. */
+export interface VerifyContext {
   provider: string;
   baseUrl: string;
+  /** The OpenAI preset's Organization ID and Project ID (`""` elsewhere); also in `fields`. */
+  organization: string;
+  project: string;
+  /** Every field of the preset by id, trimmed. */
+  fields: Readonly<Record<string, string>>;
+  mode: 'add' | 'edit';
+  /** `false` in edit mode when the key was left empty (`key` is then `""`: check the saved one). */
+  keyChanged: boolean;
   signal: AbortSignal;
 }
 
@@ -19,62 +29,6 @@ export interface VerifyContext extends CheckContext {
 export type Verifier = (key: string, context: VerifyContext) => Promise<VerifyResult>;
 
 export const VERIFY_TIMEOUT_MS = 10_000;
-
-type ErrorBody = { error?: { message?: unknown; code?: unknown; type?: unknown } | string; message?: unknown };
-
-/** The built-in check: one GET with the preset's headers, its answer read in plain words. */
-export async function checkLive(
-  preset: ProviderPreset,
-  key: string,
-  context: VerifyContext,
-  strings: CredentialOverlayStrings,
-): Promise<VerifyResult> {
-  const provider = preset.label;
-  const unconfirmed = (reason: string): VerifyResult => ({
-    ok: false,
-    unreachable: true,
-    message: strings.verifyUnconfirmed({ provider, reason }),
-  });
-  if (!preset.check) return unconfirmed(strings.reasonFailed);
-
-  let response: Response;
-  try {
-    response = await fetch(`${context.baseUrl.replace(/\/+$/, '')}${preset.check.path}`, {
-      headers: preset.check.headers(key, context),
-      signal: context.signal,
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-    });
-  } catch (error) {
-    if (context.signal.aborted) throw error;
-    return unconfirmed(strings.reasonNetwork);
-  }
-
-  let body: ErrorBody & { data?: unknown } | undefined;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const error = typeof body?.error === 'object' && body.error ? body.error : undefined;
-  const raw = error?.message ?? (typeof body?.error === 'string' ? body.error : '');
-  const said = typeof raw === 'string' ? maskSecrets(raw).trim() : '';
-  const code = `${error?.code ?? ''} ${error?.type ?? ''}`;
-  const { status } = response;
-
-  if (response.ok) return Array.isArray(body?.data) ? { ok: true } : unconfirmed(strings.reasonMalformed);
-  // A restricted key's 401 names missing scopes or permissions: the key exists, it just
-  // may not list models. Never "rejected".
-  if (status === 403 || (status === 401 && /scope|permission/i.test(`${said} ${code}`))) {
-    return unconfirmed(strings.reasonForbidden);
-  }
-  if (status === 401) return { ok: false, message: strings.verifyRejected({ provider, said }) };
-  if (status === 429) {
-    return unconfirmed(/quota|credit|billing/i.test(`${code} ${said}`) ? strings.reasonQuota : strings.reasonRateLimited);
-  }
-  return unconfirmed(strings.reasonStatus({ status }));
-}
 
 /**
  * Runs the host's `verifier` or the preset's check under the 10 s limit. Resolves to a
@@ -93,6 +47,7 @@ export async function verifyKey(
 ): Promise<VerifyResult | undefined> {
   const { preset, verifier, context, strings, signal } = options;
   const provider = preset.label;
+  const failed = (reason: string) => ({ ok: false as const, unreachable: true, message: strings.verifyUnconfirmed({ provider, reason }) });
   const controller = new AbortController();
   let abort!: () => void;
   // The caller gave up: stop the request and settle at once, even if a verifier ignores it.
@@ -107,29 +62,25 @@ export async function verifyKey(
   const timedOut = new Promise<VerifyResult>((resolve) => {
     timer = setTimeout(() => {
       controller.abort();
-      resolve({
-        ok: false,
-        unreachable: true,
-        message: strings.verifyUnconfirmed({ provider, reason: strings.reasonTimeout({ seconds: VERIFY_TIMEOUT_MS / 1000 }) }),
-      });
+      resolve(failed(strings.reasonTimeout({ seconds: VERIFY_TIMEOUT_MS / 1000 })));
     }, VERIFY_TIMEOUT_MS);
   });
   const full: VerifyContext = { ...context, signal: controller.signal };
   const attempt = (async (): Promise<VerifyResult> => {
     try {
-      const result = verifier ? await verifier(key, full) : await checkLive(preset, key, full, strings);
+      const result = verifier
+        ? await verifier(key, full)
+        : await (await import('./live-check.js')).checkLive(preset, key, full, strings);
       if (result?.ok === true) return { ok: true };
       if (result?.ok === false) {
-        const message = typeof result.message === 'string' && result.message.trim() ? maskSecrets(result.message) : '';
-        if (result.unreachable || !message) {
-          return { ok: false, unreachable: true, message: message || strings.verifyUnconfirmed({ provider, reason: strings.reasonFailed }) };
-        }
-        return { ok: false, message };
+        const text = typeof result.message === 'string' && result.message.trim() ? maskSecrets(result.message, { key, rules: preset.key }) : '';
+        if (result.unreachable || !text) return { ok: false, unreachable: true, message: text || failed(strings.reasonFailed).message };
+        return { ok: false, message: text };
       }
     } catch {
       // A verifier that throws, or an aborted request: "could not confirm" (or ignored below).
     }
-    return { ok: false, unreachable: true, message: strings.verifyUnconfirmed({ provider, reason: strings.reasonFailed }) };
+    return failed(strings.reasonFailed);
   })();
   try {
     const result = await Promise.race([attempt, timedOut, aborted]);

@@ -13,6 +13,7 @@ import {
   contrast,
   describeElement,
   description,
+  darkPage,
   dialog,
   emulateMediaFeatures,
   engine,
@@ -105,7 +106,12 @@ async function saveWithKeyboard(el: CredentialOverlay, save = button(el, 'Save')
   await el.updateComplete;
 }
 
+/** Undoes the page colour scheme of `darkPage()`. */
+let lightAgain: (() => void) | undefined;
+
 afterEach(async () => {
+  lightAgain?.();
+  lightAgain = undefined;
   await emulateMediaFeatures();
   await setViewport(DEFAULT_VIEWPORT);
   document.documentElement.removeAttribute('dir');
@@ -485,7 +491,7 @@ describe('a11y: colours and contrast', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has text at 4.5:1 and borders, icons and focus rings at 3:1 (${scheme})`, async function () {
-      await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: scheme });
+      if (scheme === 'dark') lightAgain = await darkPage(this);
       const { el, r } = await everyColour();
       const bg = getComputedStyle(dialog(el)).backgroundColor;
       expect(toRgba(bg)[0] > 128, 'the scheme applied').to.equal(scheme === 'light');
@@ -792,7 +798,9 @@ describe('a11y: axe-core in every condition', () => {
   };
   const conditions: Record<string, (ctx: Mocha.Context) => Promise<void>> = {
     light: async () => {},
-    dark: (ctx) => emulateMediaFeatures(ctx, { name: 'prefers-color-scheme', value: 'dark' }),
+    dark: async (ctx) => {
+      lightAgain = await darkPage(ctx);
+    },
     'forced colours': (ctx) => emulateMediaFeatures(ctx, { name: 'forced-colors', value: 'active' }),
     'RTL': async () => {
       document.documentElement.dir = 'rtl';

@@ -46,11 +46,14 @@ export function expectFocus(target: Element, el?: CredentialOverlay): void {
   }
 }
 
-/** Asserts the busy state of a pending save or check: Save disabled and reading "Saving…", aria-busy set. */
-export function expectSaving(el: CredentialOverlay): HTMLButtonElement {
+/**
+ * Asserts the busy state of a pending save (or, with `label` "Checking…", a live check): Save
+ * disabled and reading `label`, aria-busy set.
+ */
+export function expectSaving(el: CredentialOverlay, label = 'Saving…'): HTMLButtonElement {
   const save = root(el).querySelector<HTMLButtonElement>('[part="save-button"]')!;
   if (!save.disabled) throw new Error('expected Save to be disabled while busy');
-  if (save.textContent!.trim() !== 'Saving…') throw new Error(`expected Save to read "Saving…", found "${save.textContent!.trim()}"`);
+  if (save.textContent!.trim() !== label) throw new Error(`expected Save to read "${label}", found "${save.textContent!.trim()}"`);
   if (!root(el).querySelector('[aria-busy="true"]')) throw new Error('expected aria-busy="true" while busy');
   return save;
 }
@@ -59,6 +62,12 @@ export function expectSaving(el: CredentialOverlay): HTMLButtonElement {
 export function description(el: CredentialOverlay, control: Element): string {
   const ids = control.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
   return ids.map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ');
+}
+
+/** The error text that `control`'s aria-describedby points to ("" when it shows none). */
+export function errorOf(el: CredentialOverlay, control: Element): string {
+  const ids = control.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids.filter((id) => id.endsWith('-error')).map((id) => root(el).getElementById(id)?.textContent?.trim() ?? '').join(' ');
 }
 
 /** Puts `value` into a control as a paste does, and fires `input`. */
@@ -383,4 +392,22 @@ export function overflowing(el: CredentialOverlay): string[] {
   }
   if (document.documentElement.scrollWidth > width) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
   return problems;
+}
+
+/** Adds page CSS as a host would; returns a remover. */
+export function hostCss(text: string): () => void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet));
+}
+
+/**
+ * Emulates a dark OS on a page that follows it (`:root { color-scheme: light dark }`): the
+ * overlay takes the page's colour scheme, and a page that declares none stays light.
+ */
+export async function darkPage(ctx?: SkipContext): Promise<() => void> {
+  const remove = hostCss(':root { color-scheme: light dark; }');
+  await (ctx ? emulateMediaFeatures(ctx, { name: 'prefers-color-scheme', value: 'dark' }) : emulateMediaFeatures({ name: 'prefers-color-scheme', value: 'dark' }));
+  return remove;
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { checkKey, checkText, normalizeKey, type KeyCheck } from '../src/key-rules.js';
-import { openai } from '../src/providers/openai.js';
+import { openai } from '../src/presets/openai.js';
 import { filler, keys } from './keys.js';
 
 const check = (raw: string) => checkKey(raw, openai);

@@ -203,6 +203,10 @@ describe('saving', () => {
       verified: false,
       organization: '',
       project: '',
+      fields: { organization: '', project: '' },
+      mode: 'add',
+      keyChanged: true,
+      changed: ['name', 'description', 'apiKey'],
     });
     expect(Object.isFrozen(event.detail)).to.equal(true);
 

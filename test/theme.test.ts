@@ -1,13 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { dialog, emulateMediaFeatures, openOverlay, toRgba } from './helpers.js';
-
-/** Adds page CSS as a host would; returns a remover. */
-function hostCss(text: string): () => void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(text);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return () => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet));
-}
+import { dialog, emulateMediaFeatures, hostCss, openOverlay, toRgba } from './helpers.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`)!;
 const rgb = (color: string) => toRgba(color).slice(0, 3).join(',');
@@ -15,12 +7,23 @@ const rgb = (color: string) => toRgba(color).slice(0, 3).join(',');
 describe('theming', () => {
   afterEach(() => emulateMediaFeatures());
 
-  it('follows prefers-color-scheme by default', async function () {
+  it('is light on a page that declares no color-scheme, even when the OS is dark', async function () {
     await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: 'dark' });
     const el = await openOverlay();
-    expect(rgb(getComputedStyle(dialog(el)).backgroundColor)).to.equal('27,31,39');
-    await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: 'light' });
     expect(rgb(getComputedStyle(dialog(el)).backgroundColor)).to.equal('255,255,255');
+  });
+
+  it("follows the OS on a page with color-scheme: light dark", async function () {
+    const remove = hostCss(':root { color-scheme: light dark; }');
+    try {
+      await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: 'dark' });
+      const el = await openOverlay();
+      expect(rgb(getComputedStyle(dialog(el)).backgroundColor)).to.equal('27,31,39');
+      await emulateMediaFeatures(this, { name: 'prefers-color-scheme', value: 'light' });
+      expect(rgb(getComputedStyle(dialog(el)).backgroundColor)).to.equal('255,255,255');
+    } finally {
+      remove();
+    }
   });
 
   it('lets the host force dark or light with color-scheme', async function () {

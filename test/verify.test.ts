@@ -1,7 +1,7 @@
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
 import { CredentialOverlay, type CredentialSavedEvent, type VerifyContext } from '../src/index.js';
 import '../src/providers/anthropic.js';
-import { button, description, dialog, expectFocus, expectSaving, field, fill, openOverlay, paste, record, sendKeys } from './helpers.js';
+import { button, description, dialog, errorOf, expectFocus, expectSaving, field, fill, openOverlay, paste, record, sendKeys } from './helpers.js';
 import { filler } from './keys.js';
 
 // A session of this page's own: engines run in parallel against the same mock.
@@ -121,7 +121,7 @@ describe('live verification (OpenAI, against a local mock of /models)', () => {
     const cancels = record(el, 'credential-cancel');
     button(el, 'Save').click();
     await el.updateComplete;
-    expectSaving(el);
+    expectSaving(el, 'Checking…');
     expect(el.shadowRoot!.querySelector('[part="progress"]')!.textContent).to.include('Checking the key with OpenAI');
     expect(button(el, 'Cancel').disabled).to.equal(false);
     button(el, 'Cancel').click();
@@ -208,14 +208,26 @@ describe('verifier property', () => {
     });
     const saved = record<CredentialSavedEvent>(el, 'credential-saved');
     await saveAndSettle(el);
-    expect(seen).to.deep.equal([key('ANY'), { provider: 'openai', baseUrl: MOCK, organization: '', project: '', signal: true }]);
+    expect(seen).to.deep.equal([
+      key('ANY'),
+      {
+        provider: 'openai',
+        baseUrl: MOCK,
+        organization: '',
+        project: '',
+        fields: { organization: '', project: '' },
+        mode: 'add',
+        keyChanged: true,
+        signal: true,
+      },
+    ]);
     expect(saved[0].detail.verified).to.equal(true);
   });
 
   it('shows a rejection on the key field (masked)', async () => {
     const el = await withVerifier(async (k) => ({ ok: false, message: `Our server refused ${k}` }));
     await saveAndSettle(el);
-    expect(description(el, field(el, 'API Key Value'))).to.equal('Our server refused sk-…');
+    expect(errorOf(el, field(el, 'API Key Value'))).to.equal('Our server refused sk-…');
   });
 
   it('treats unreachable and a throw as "could not confirm"', async () => {
@@ -286,8 +298,8 @@ describe('Anthropic preset (credential-overlay/providers/anthropic)', () => {
     fill(el, { key: key('X') });
     button(el, 'Save').click();
     await el.updateComplete;
-    expect(description(el, field(el, 'API Key Value'))).to.equal(
-      'This looks like a key from OpenAI (sk-). Paste your Anthropic key; it starts with sk-ant-.',
+    expect(errorOf(el, field(el, 'API Key Value'))).to.equal(
+      'This looks like a key from OpenAI (sk-proj-). Paste your Anthropic key; it starts with sk-ant-.',
     );
     paste(field(el, 'API Key Value'), `ANTHROPIC_API_KEY=${anthropicKey('X')}`);
     button(el, 'Save').click();
@@ -317,7 +329,7 @@ describe('Anthropic preset (credential-overlay/providers/anthropic)', () => {
       base-url=${`${location.origin}/mock/${SESSION}/anthropic/v1`}></credential-overlay>`);
     fill(el2, { key: anthropicKey('REVOKED') });
     await saveAndSettle(el2);
-    expect(description(el2, field(el2, 'API Key Value'))).to.equal('Anthropic did not accept this key: invalid x-api-key');
+    expect(errorOf(el2, field(el2, 'API Key Value'))).to.equal('Anthropic did not accept this key: invalid x-api-key');
   });
 });
 

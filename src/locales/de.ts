@@ -4,8 +4,12 @@
  */
 import type { CredentialOverlayStrings } from '../strings.js';
 
+/** „a“, „a und b“, „a, b und c“. */
+const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`);
+
 export const de: CredentialOverlayStrings = {
   heading: 'Neue Zugangsdaten hinzufügen',
+  editHeading: 'Zugangsdaten bearbeiten',
   nameLabel: 'Name der Zugangsdaten',
   descriptionLabel: 'Beschreibung der Zugangsdaten',
   optional: 'freiwillig',
@@ -16,6 +20,8 @@ export const de: CredentialOverlayStrings = {
   newTab: '(öffnet in einem neuen Tab)',
   save: 'Speichern',
   saving: 'Wird gespeichert…',
+  checkingButton: 'Wird geprüft…',
+  savedKey: ({ hint }) => `Gespeicherter Schlüssel: ${hint}. Leer lassen, um ihn zu behalten.`,
   cancel: 'Abbrechen',
   close: 'Schließen',
 
@@ -34,8 +40,29 @@ export const de: CredentialOverlayStrings = {
     `Das sieht nach einem ${other}-Sitzungstoken aus (${prefix}), nicht nach einem API-Schlüssel. Fügen Sie Ihren ${provider}-API-Schlüssel ein; er beginnt mit ${expected}.`,
   keyWrongPrefix: ({ provider, expected }) =>
     `${provider}-API-Schlüssel beginnen mit ${expected}. Kopieren Sie den ganzen Schlüssel von Ihrer Seite mit den API-Schlüsseln.`,
-  keyBadCharacter: ({ char, position, provider }) =>
-    `Der Schlüssel enthält „${char}“ an Position ${position}; ${provider}-Schlüssel bestehen nur aus Buchstaben, Ziffern, _ und -. Kopieren Sie den Schlüssel erneut.`,
+  keyBadCharacter: ({ char, position, provider, allowed }) =>
+    `Der Schlüssel enthält „${char}“ an Position ${position}; ${provider}-Schlüssel bestehen nur aus ${allowed}. Kopieren Sie den Schlüssel erneut.`,
+  allowedCharacters: ({ parts }) =>
+    list(
+      parts.map((p) => {
+        switch (p.kind) {
+          case 'letters':
+            return 'Buchstaben';
+          case 'uppercase':
+            return 'Großbuchstaben';
+          case 'lowercase':
+            return 'Kleinbuchstaben';
+          case 'digits':
+            return 'Ziffern';
+          case 'hex':
+            return `Hexadezimalziffern (${p.value})`;
+          default:
+            return p.value;
+        }
+      }),
+    ),
+  keyTooShortNoPrefix: ({ length, min }) =>
+    `Dieser Schlüssel ist zu kurz: ${length} Zeichen, erwartet sind mindestens ${min}. Wurde beim Kopieren etwas abgeschnitten?`,
   keyRepeated: ({ position }) =>
     `Der Schlüssel scheint doppelt eingefügt zu sein: Eine zweite Kopie beginnt an Position ${position}. Fügen Sie ihn nur einmal ein.`,
   keyTooShort: ({ length, min, prefix }) =>
@@ -60,10 +87,27 @@ export const de: CredentialOverlayStrings = {
   },
 
   advanced: 'Erweitert',
-  organizationLabel: 'Organisations-ID',
-  projectLabel: 'Projekt-ID',
-  identifierInvalid: ({ field, prefix }) =>
-    `${field} beginnt mit ${prefix}, gefolgt von Buchstaben und Ziffern, z. B. ${prefix}A1b2C3. Kopieren Sie sie aus Ihren Einstellungen oder lassen Sie das Feld leer.`,
+  fields: {
+    organization: {
+      label: 'Organisations-ID',
+      message: 'Die Organisations-ID beginnt mit org-, gefolgt von Buchstaben und Ziffern, z. B. org-A1b2C3. Kopieren Sie sie aus Ihren Einstellungen oder lassen Sie das Feld leer.',
+    },
+    project: {
+      label: 'Projekt-ID',
+      message: 'Die Projekt-ID beginnt mit proj_, gefolgt von Buchstaben und Ziffern, z. B. proj_A1b2C3. Kopieren Sie sie aus Ihren Einstellungen oder lassen Sie das Feld leer.',
+    },
+  },
+  fieldRequired: ({ field }) => `Geben Sie ${field} ein.`,
+  urlInvalid: ({ field }) => `${field} muss eine vollständige Webadresse sein, z. B. https://example.com.`,
+  urlScheme: ({ field }) => `${field} muss mit https:// beginnen (oder mit http:// für einen Server in Ihrem eigenen Netz).`,
+  urlCredentials: ({ field }) =>
+    `Entfernen Sie Benutzername und Passwort aus ${field}: Die Adresse würde sie im Klartext tragen.`,
+  urlPublicHttp: ({ field, host }) =>
+    `${field} verwendet http:// zu ${host}, einer öffentlichen Adresse: Der Schlüssel würde unverschlüsselt durchs Internet gehen. Verwenden Sie https://.`,
+  noteUnencrypted: ({ field }) =>
+    `${field} verwendet http://: Der Schlüssel geht unverschlüsselt an diesen Server in Ihrem Netz.`,
+  providerUnavailable: ({ provider }) =>
+    `Der Anbieter „${provider}“ ist auf dieser Seite nicht verfügbar, daher kann nichts gespeichert werden. Laden Sie die Seite neu oder wenden Sie sich an ihren Betreiber.`,
 
   checking: ({ provider }) => `Schlüssel wird bei ${provider} geprüft…`,
   saveWithoutChecking: 'Ohne Prüfung speichern',
@@ -84,6 +128,8 @@ export const de: CredentialOverlayStrings = {
 
   noteAdminKey:
     'Das ist ein Admin-Schlüssel: Er kann Ihre ganze Organisation verwalten. Für die meisten Zwecke genügt ein Projektschlüssel.',
+  noteOtherProvider: ({ other, prefix, provider }) =>
+    `Dieser Schlüssel könnte von ${other} stammen (${prefix}). Wenn es Ihr ${provider}-Schlüssel ist, können Sie ihn speichern.`,
   noteUnusualShape: ({ provider }) =>
     `Dieser Schlüssel sieht nicht aus wie die Schlüssel, die ${provider} heute ausgibt. Prüfen Sie, ob er vollständig ist; speichern lässt er sich trotzdem.`,
 

@@ -1,0 +1,61 @@
+/**
+ * The default preset: OpenAI API keys (contract section 7). Pure data.
+ * Sources: https://platform.openai.com/docs/api-reference/authentication (Bearer key,
+ * `OpenAI-Organization` and `OpenAI-Project` headers), https://platform.openai.com/docs/api-reference/models/list.
+ */
+import type { ProviderPreset } from './types.js';
+
+export const openai: ProviderPreset = {
+  id: 'openai',
+  label: 'OpenAI',
+  docsUrl: 'https://platform.openai.com/api-keys',
+  baseUrl: 'https://api.openai.com/v1',
+  authHeader: 'Authorization: Bearer {api_key}',
+  key: {
+    prefix: 'sk-',
+    minBodyLength: 20,
+    alphabet: 'A-Za-z0-9_-',
+    envNames: ['OPENAI_API_KEY'],
+    types: [
+      { id: 'project', prefix: 'sk-proj-' },
+      { id: 'service-account', prefix: 'sk-svcacct-' },
+      { id: 'admin', prefix: 'sk-admin-' },
+      { id: 'user', prefix: 'sk-None-' },
+      { id: 'legacy', prefix: 'sk-', pattern: /^sk-[A-Za-z0-9]{48}$/ },
+    ],
+    marker: 'T3BlbkFJ',
+    adminTypes: ['admin'],
+  },
+  fields: [
+    {
+      id: 'organization',
+      label: 'Organization ID',
+      advanced: true,
+      placeholder: 'org-…',
+      rule: {
+        pattern: /^org-[A-Za-z0-9]+$/,
+        message: 'Organization ID starts with org- followed by letters and digits, e.g. org-A1b2C3. Copy it from your settings, or leave it empty.',
+      },
+    },
+    {
+      id: 'project',
+      label: 'Project ID',
+      advanced: true,
+      placeholder: 'proj_…',
+      rule: {
+        pattern: /^proj_[A-Za-z0-9]+$/,
+        message: 'Project ID starts with proj_ followed by letters and digits, e.g. proj_A1b2C3. Copy it from your settings, or leave it empty.',
+      },
+    },
+  ],
+  check: {
+    url: '{baseUrl}/models',
+    headers: {
+      Authorization: 'Bearer {apiKey}',
+      'OpenAI-Organization': '{organization}',
+      'OpenAI-Project': '{project}',
+    },
+    valid: { path: 'data', type: 'array' },
+    browser: true,
+  },
+};
