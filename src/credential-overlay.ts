@@ -65,6 +65,13 @@ registerProvider(openai);
 /** The longest `existing-key-hint` taken; a longer one is not a hint. */
 const HINT_MAX = 64;
 
+/** `value` trimmed when it can be a saved key's hint, else `""`. */
+function hintOf(value: string | null | undefined): string {
+  const hint = (value ?? '').trim();
+  // eslint-disable-next-line no-control-regex
+  return hint.length <= HINT_MAX && !/[\u0000-\u001f\u007f-\u009f]/.test(hint) ? hint : '';
+}
+
 /** Classes defined under a second tag name by `define()`, mapped to the class they extend. */
 const aliases = new WeakMap<CustomElementConstructor, CustomElementConstructor>();
 /** Registries this class (not an alias) is already defined in. */
@@ -235,7 +242,9 @@ export class CredentialOverlay extends LitElement {
    * @default "Add New Credential"
    */
   get heading(): string {
-    return this.#heading ?? (this.#how.mode === 'edit' ? this.#strings.editHeading : this.#strings.heading);
+    // While open, the mode it opened in; while closed, the mode it will open in.
+    const edit = this.phase === 'closed' ? Boolean(hintOf(this.existingKeyHint)) : this.#how.mode === 'edit';
+    return this.#heading ?? (edit ? this.#strings.editHeading : this.#strings.heading);
   }
   set heading(value: string | null | undefined) {
     this.#heading = value ?? undefined;
@@ -400,14 +409,12 @@ export class CredentialOverlay extends LitElement {
 
   /** Edit mode when `existing-key-hint` is a hint: at most 64 characters, no control characters. */
   #modeOnOpen(): FormMode {
-    const hint = (this.existingKeyHint ?? '').trim();
-    if (!hint) return { mode: 'add' };
-    // eslint-disable-next-line no-control-regex
-    if (hint.length > HINT_MAX || /[\u0000-\u001f\u007f-\u009f]/.test(hint)) {
-      this.#warnOnce(`hint:${hint.slice(0, 80)}`, `existing-key-hint ignored: a hint has at most ${HINT_MAX} characters and no control characters. Opened in add mode.`);
-      return { mode: 'add' };
+    const raw = (this.existingKeyHint ?? '').trim();
+    const hint = hintOf(raw);
+    if (raw && !hint) {
+      this.#warnOnce(`hint:${raw.slice(0, 80)}`, `existing-key-hint ignored: a hint has at most ${HINT_MAX} characters and no control characters. Opened in add mode.`);
     }
-    return { mode: 'edit', savedHint: hint };
+    return hint ? { mode: 'edit', savedHint: hint } : { mode: 'add' };
   }
 
   #requestShow(): void {
@@ -463,6 +470,7 @@ export class CredentialOverlay extends LitElement {
   #finish(reason: CloseReason | null, source: CancelSource = 'api'): void {
     if (this.phase === 'closed') return;
     const wasEditing = this.phase === 'editing';
+    const wasDispatching = this.phase === 'dispatching';
     const provider = this.#preset?.id ?? this.provider;
     this.#check?.abort();
     this.#check = undefined;
@@ -474,12 +482,20 @@ export class CredentialOverlay extends LitElement {
     this.#modal.close();
     this.open = false;
     if (reason === null) return;
-    const fire = (type: string, detail: object) =>
-      this.dispatchEvent(new CustomEvent(type, { detail: Object.freeze(detail), bubbles: true, composed: true }));
     if (reason === 'cancel' || (reason === 'api' && wasEditing)) {
-      fire('credential-cancel', { provider, source } satisfies CredentialCancelDetail);
+      this.#fire('credential-cancel', { provider, source } satisfies CredentialCancelDetail);
     }
-    fire('credential-close', { provider, reason } satisfies CredentialCloseDetail);
+    const close = () => this.#fire('credential-close', { provider, reason } satisfies CredentialCloseDetail);
+    // Closed by a listener of credential-saved: credential-close follows that dispatch.
+    if (wasDispatching) this.#afterDispatch = close;
+    else close();
+  }
+
+  /** Run when the dispatch of credential-saved is over (a close during it). */
+  #afterDispatch?: () => void;
+
+  #fire(type: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(type, { detail: Object.freeze(detail), bubbles: true, composed: true }));
   }
 
   /** Cancel, Close or Escape: asks the host first (`credential-request-close`), unless a check runs (then it aborts). */
@@ -653,6 +669,9 @@ export class CredentialOverlay extends LitElement {
         this.dispatchEvent(event);
       } finally {
         accepting = false;
+        const after = this.#afterDispatch;
+        this.#afterDispatch = undefined;
+        after?.();
       }
       // Read now: nothing below keeps the event (and so the key) alive.
       prevented = event.defaultPrevented;

@@ -1,0 +1,248 @@
+// Editing a saved credential (contract section 10): the overlay opens with the saved values,
+// shows only the saved key's hint, and keeps the saved key unless the user types a new one.
+import { expect, html } from '@open-wc/testing';
+import type { CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
+import { button, description, dialog, errorOf, field, openOverlay, paste, record, sendKeys } from './helpers.js';
+import { keys } from './keys.js';
+
+const HINT = 'sk-proj-…x9Qz';
+const heading = (el: CredentialOverlay) => el.shadowRoot!.getElementById(dialog(el).getAttribute('aria-labelledby')!)!.textContent!.trim();
+
+/** An overlay opened on a saved credential named Production. */
+function editing(extra: Partial<CredentialOverlay> = {}) {
+  return openOverlay(
+    html`<credential-overlay existing-key-hint=${HINT} credential-name="Production" credential-description="nightly job"
+      .values=${{ organization: 'org-Abc123' }} .verify=${extra.verify ?? false}></credential-overlay>`,
+  );
+}
+
+/** Saves and returns the one `credential-saved` detail. */
+function save(el: CredentialOverlay) {
+  const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+  button(el, 'Save').click();
+  expect(saved, 'one credential-saved').to.have.length(1);
+  return saved[0].detail;
+}
+
+describe('edit mode: what the user sees', () => {
+  it('is named "Edit Credential" and opens with the saved values and an empty key field', async () => {
+    const el = await editing();
+    expect(heading(el)).to.equal('Edit Credential');
+    expect(field(el, 'Credential Name').value).to.equal('Production');
+    expect(field(el, 'Credential Description').value).to.equal('nightly job');
+    expect(field(el, 'Organization ID').value).to.equal('org-Abc123');
+    const key = field(el, 'API Key Value') as HTMLInputElement;
+    expect(key.value).to.equal('');
+    expect(key.type).to.equal('password');
+    expect(key.required).to.equal(false);
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'Credential Name'));
+  });
+
+  it('shows the saved hint next to the key field, as its accessible description, never as its value', async () => {
+    const el = await editing();
+    const key = field(el, 'API Key Value');
+    const text = 'Saved key: sk-proj-…x9Qz. Leave empty to keep it.';
+    expect(el.shadowRoot!.querySelector('[part="saved-key"]')!.textContent!.trim()).to.equal(text);
+    expect(description(el, key)).to.include(text);
+    expect(key.value).to.equal('');
+    expect(key.getAttribute('value')).to.equal(null);
+  });
+
+  it('marks the key field optional', async () => {
+    const el = await editing();
+    const row = field(el, 'API Key Value').closest('.field')!;
+    expect(row.querySelector('.optional')?.textContent?.trim()).to.equal('optional');
+  });
+
+  it('lets the heading attribute and strings.editHeading win', async () => {
+    const a = await openOverlay(html`<credential-overlay existing-key-hint=${HINT} heading="Rotate key"></credential-overlay>`);
+    expect(heading(a)).to.equal('Rotate key');
+    const b = await openOverlay(html`<credential-overlay existing-key-hint=${HINT} .strings=${{ editHeading: 'Change credential' }}></credential-overlay>`);
+    expect(heading(b)).to.equal('Change credential');
+  });
+
+  it('renders a hint with markup as text', async () => {
+    const el = await openOverlay(html`<credential-overlay existing-key-hint="sk-<b>x</b>…1234"></credential-overlay>`);
+    const saved = el.shadowRoot!.querySelector('[part="saved-key"]')!;
+    expect(saved.querySelector('b')).to.equal(null);
+    expect(saved.textContent).to.include('sk-<b>x</b>…1234');
+  });
+});
+
+describe('edit mode: what Save emits', () => {
+  it('keeps the saved key when the field is left empty, with nothing changed', async () => {
+    const el = await editing();
+    const d = save(el);
+    expect(d).to.include({ mode: 'edit', apiKey: '', keyChanged: false, keyHint: HINT, keyType: 'project', name: 'Production' });
+    expect(d.changed).to.deep.equal([]);
+    expect(d.fields).to.deep.equal({ organization: 'org-Abc123', project: '' });
+    expect(d.organization).to.equal('org-Abc123');
+  });
+
+  it('lists what changed', async () => {
+    const el = await editing();
+    paste(field(el, 'Credential Name'), 'Production EU');
+    paste(field(el, 'Organization ID'), '');
+    expect(save(el).changed).to.deep.equal(['name', 'organization']);
+  });
+
+  it('keeps the saved key when a key was typed and deleted again', async () => {
+    const el = await editing();
+    const key = field(el, 'API Key Value');
+    key.focus();
+    await sendKeys({ type: 'sk-abc' });
+    for (let i = 0; i < 6; i++) await sendKeys({ press: 'Backspace' });
+    expect(key.value).to.equal('');
+    const d = save(el);
+    expect(d).to.include({ apiKey: '', keyChanged: false, keyHint: HINT });
+    expect(d.changed).to.deep.equal([]);
+  });
+
+  it('rotates: a new key is validated as in add mode', async () => {
+    const el = await editing();
+    const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+    paste(field(el, 'API Key Value'), 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUv');
+    button(el, 'Save').click();
+    await el.updateComplete;
+    expect(saved).to.have.length(0);
+    expect(errorOf(el, field(el, 'API Key Value'))).to.match(/^This looks like a key from Anthropic/);
+    paste(field(el, 'API Key Value'), keys.serviceAccount);
+    button(el, 'Save').click();
+    expect(saved).to.have.length(1);
+    expect(saved[0].detail).to.include({
+      mode: 'edit',
+      apiKey: keys.serviceAccount,
+      keyChanged: true,
+      keyType: 'service-account',
+      keyHint: `sk-svcacct-…${keys.serviceAccount.slice(-4)}`,
+    });
+    expect(saved[0].detail.changed).to.deep.equal(['apiKey']);
+  });
+
+  it('derives the key type from the saved hint where it can, else "unknown"', async () => {
+    for (const [hint, type] of [
+      ['sk-svcacct-…AbCd', 'service-account'],
+      ['sk-admin-…AbCd', 'admin'],
+      ['sk-…AbCd', 'unknown'],
+      ['…AbCd', 'unknown'],
+    ]) {
+      const el = await openOverlay(html`<credential-overlay existing-key-hint=${hint} credential-name="A"></credential-overlay>`);
+      expect(save(el)).to.include({ keyType: type, keyHint: hint });
+    }
+  });
+
+  it('stays in edit mode while open; add mode from the next opening once the hint is removed', async () => {
+    const el = await editing();
+    el.removeAttribute('existing-key-hint');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Edit Credential');
+    expect(save(el).mode).to.equal('edit');
+    await el.show();
+    expect(heading(el)).to.equal('Add New Credential');
+    expect((field(el, 'API Key Value') as HTMLInputElement).required).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="saved-key"]')).to.equal(null);
+  });
+});
+
+describe('edit mode: bad input', () => {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  beforeEach(() => {
+    warnings.length = 0;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+  });
+  afterEach(() => {
+    console.warn = warn;
+  });
+
+  for (const [what, hint] of [
+    ['longer than 64 characters', `sk-proj-${'a'.repeat(60)}…AbCd`],
+    ['with a control character', 'sk-proj-…\u0007AbCd'],
+  ]) {
+    it(`ignores a hint ${what} with one warning, and opens in add mode`, async () => {
+      const el = await openOverlay(html`<credential-overlay existing-key-hint=${hint}></credential-overlay>`);
+      expect(heading(el)).to.equal('Add New Credential');
+      expect(el.shadowRoot!.querySelector('[part="saved-key"]')).to.equal(null);
+      el.close();
+      await el.show();
+      expect(warnings.filter((w) => w.includes('existing-key-hint'))).to.have.length(1);
+    });
+  }
+
+  it('never takes a key from values, and ignores unknown ids, each with a warning', async () => {
+    const el = await openOverlay(html`<credential-overlay .values=${{ apiKey: keys.project, region: 'eu', project: 'proj_Abc' }}></credential-overlay>`);
+    expect(field(el, 'API Key Value').value).to.equal('');
+    expect(field(el, 'Project ID').value).to.equal('proj_Abc');
+    expect(warnings.some((w) => w.includes('values.apiKey'))).to.equal(true);
+    expect(warnings.some((w) => w.includes('values.region'))).to.equal(true);
+    for (const w of warnings) expect(w).not.to.include(keys.project);
+  });
+});
+
+describe('edit mode: no path emits a key the user did not type', () => {
+  const paths: Array<[string, (el: CredentialOverlay) => Promise<void>]> = [
+    ['reveal, then save', async (el) => button(el, 'Show API key').click()],
+    ['a failed save, then save', async (el) => {
+      paste(field(el, 'Credential Name'), '');
+      button(el, 'Save').click();
+      await el.updateComplete;
+      paste(field(el, 'Credential Name'), 'Production');
+    }],
+    ['a rejected waitUntil, then save', async (el) => {
+      const once = (e: Event) => (e as CredentialSavedEvent).detail.waitUntil(Promise.reject(new Error('busy')));
+      el.addEventListener('credential-saved', once, { once: true });
+      button(el, 'Save').click();
+      await new Promise((r) => setTimeout(r));
+      await el.updateComplete;
+    }],
+    ['another provider, and back', async (el) => {
+      el.provider = 'anthropic';
+      await el.updateComplete;
+      el.provider = 'openai';
+      await el.updateComplete;
+    }],
+    ['closed and opened again', async (el) => {
+      el.close();
+      await el.show();
+    }],
+  ];
+  for (const [name, act] of paths) {
+    it(name, async () => {
+      const el = await editing();
+      const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+      await act(el);
+      button(el, 'Save').click();
+      const last = saved[saved.length - 1];
+      expect(last, 'a credential-saved').to.not.equal(undefined);
+      for (const e of saved) expect(e.detail).to.include({ apiKey: '', keyChanged: false });
+    });
+  }
+});
+
+describe('edit mode: the live check', () => {
+  it('skips the built-in check when the key is kept (verified: false), and sends no request', async () => {
+    const el = await editing({ verify: true });
+    const calls: string[] = [];
+    const real = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => (calls.push(String(input)), real(input, init))) as typeof fetch;
+    try {
+      const d = save(el);
+      expect(d).to.include({ verified: false, apiKey: '', keyChanged: false });
+      expect(calls).to.deep.equal([]);
+    } finally {
+      window.fetch = real;
+    }
+  });
+
+  it('still calls a verifier, with an empty key and keyChanged: false', async () => {
+    const el = await editing({ verify: true });
+    const seen: unknown[] = [];
+    el.verifier = async (key, ctx) => (seen.push({ key, mode: ctx.mode, keyChanged: ctx.keyChanged, organization: ctx.organization }), { ok: true });
+    const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+    button(el, 'Save').click();
+    await new Promise((r) => setTimeout(r));
+    expect(seen).to.deep.equal([{ key: '', mode: 'edit', keyChanged: false, organization: 'org-Abc123' }]);
+    expect(saved[0].detail).to.include({ verified: true, apiKey: '', keyChanged: false });
+  });
+});
