@@ -7,28 +7,35 @@
  * import { CredentialOverlay } from 'credential-overlay/react';
  *
  * <CredentialOverlay open={open} onCredentialSaved={(e) => save(e.detail)}
- *   onCredentialCancel={() => setOpen(false)} />
+ *   onCredentialClose={() => setOpen(false)} />
  * ```
  *
- * Properties (`open`, `provider`, `heading`, `credentialName`, `strings`, …) are set as
- * properties on the element; `onCredentialSaved` and `onCredentialCancel` receive the typed
- * `credential-saved` and `credential-cancel` events. A `ref` gives the element itself
+ * Properties (`open`, `provider`, `heading`, `credentialName`, `values`, `strings`, …) are
+ * set as properties on the element; `onCredentialSaved`, `onCredentialCancel`,
+ * `onCredentialRequestClose` and `onCredentialClose` receive the typed events. A controlled
+ * `open` stays in sync through `onCredentialClose={() => setOpen(false)}`. A `ref` gives the element itself
  * (`show()`, `close()`). Marked `'use client'` for React Server Components (Next.js App
  * Router): the wrapper uses hooks and sets properties in the browser.
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { CredentialOverlay as CredentialOverlayElement } from './index.js';
-import type { CredentialCancelEvent, CredentialSavedEvent } from './events.js';
+import type { CredentialCancelEvent, CredentialCloseEvent, CredentialRequestCloseEvent, CredentialSavedEvent } from './events.js';
 
 export { CredentialOverlayElement };
 export type {
   CancelSource,
+  CloseReason,
   CredentialCancelDetail,
   CredentialCancelEvent,
+  CredentialCloseDetail,
+  CredentialCloseEvent,
+  CredentialRequestCloseDetail,
+  CredentialRequestCloseEvent,
   CredentialSavedDetail,
   CredentialSavedEvent,
 } from './events.js';
+export { CredentialFieldError } from './events.js';
 export type { CredentialOverlayStrings } from './strings.js';
 
 /** The React component for `<credential-overlay>`. */
@@ -39,6 +46,8 @@ export const CredentialOverlay = createComponent({
   events: {
     onCredentialSaved: 'credential-saved' as EventName<CredentialSavedEvent>,
     onCredentialCancel: 'credential-cancel' as EventName<CredentialCancelEvent>,
+    onCredentialRequestClose: 'credential-request-close' as EventName<CredentialRequestCloseEvent>,
+    onCredentialClose: 'credential-close' as EventName<CredentialCloseEvent>,
   },
   displayName: 'CredentialOverlay',
 });
