@@ -23,6 +23,7 @@ import {
   type FormValues,
 } from './form.js';
 import { maskSecrets, normalizeKey } from './key-rules.js';
+import { LangController, localeFor, mergeStrings } from './locale.js';
 import { deepActiveElement, ModalController } from './modal.js';
 import { can, isBusy, next, type Phase } from './phase.js';
 import { openai } from './presets/openai.js';
@@ -93,13 +94,6 @@ const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true" foc
 const EYE = 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zm7 0a3 3 0 0 0 6 0a3 3 0 0 0-6 0';
 /** The alert icon that marks every error, so an error is never told by colour alone. */
 const errorContent = (message: string) => html`${icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7.5v5.5m0 3.5v.01')}<span>${message}</span>`;
-
-/** Every string of `strings` that is set, over English: an `undefined` entry falls back. */
-function mergeStrings(strings: Partial<CredentialOverlayStrings> | null | undefined): CredentialOverlayStrings {
-  const merged = { ...en } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(strings ?? {})) if (v !== undefined && v !== null) merged[k] = v;
-  return merged as unknown as CredentialOverlayStrings;
-}
 
 /**
  * An "Add New Credential" modal that collects an API key (OpenAI by default, any registered
@@ -214,8 +208,20 @@ export class CredentialOverlay extends LitElement {
   #heading?: string;
   #docsUrl?: string;
   #baseUrl?: string;
-  #strings: CredentialOverlayStrings = en;
   #stringsInput?: Partial<CredentialOverlayStrings>;
+  #lang = new LangController(this);
+  /** The merged strings and what they were merged from, so they are merged only when one changes. */
+  #merged?: { locale?: object; input?: object; strings: CredentialOverlayStrings };
+
+  /** English, under the registered language of the nearest `lang`, under `strings`: each entry falls back. */
+  get #strings(): CredentialOverlayStrings {
+    const locale = localeFor(this.#lang.lang)?.overlay as Partial<CredentialOverlayStrings> | undefined;
+    const input = this.#stringsInput;
+    if (this.#merged?.locale !== locale || this.#merged?.input !== input || !this.#merged) {
+      this.#merged = { locale, input, strings: mergeStrings(en, locale, input) };
+    }
+    return this.#merged.strings;
+  }
 
   /**
    * Shown as a modal when set; reflects. Setting it false is `close()`.
@@ -302,8 +308,6 @@ export class CredentialOverlay extends LitElement {
   }
   set strings(value: Partial<CredentialOverlayStrings> | null | undefined) {
     this.#stringsInput = value ?? undefined;
-    // Merged once here, not on every read.
-    this.#strings = mergeStrings(value);
   }
 
   private phase: Phase = 'closed';

@@ -1,7 +1,9 @@
 /**
- * `credential-overlay/locales/de`: every visible string in German.
- * `el.strings = de` (or spread it and override single strings).
+ * `credential-overlay/locales/de`: every visible string in German. Importing it registers
+ * German for elements whose nearest `lang` is `de` (or `de-AT`, `de-CH`, …); `el.strings = de`
+ * sets it on one element whatever its language.
  */
+import { registerLocale } from '../locale.js';
 import type { CredentialOverlayStrings } from '../strings.js';
 
 /** „a“, „a und b“, „a, b und c“. */
@@ -137,3 +139,5 @@ export const de: CredentialOverlayStrings = {
     count === 1 ? 'Speichern nicht möglich: 1 Feld braucht Ihre Aufmerksamkeit.' : `Speichern nicht möglich: ${count} Felder brauchen Ihre Aufmerksamkeit.`,
   saveFailed: 'Die Zugangsdaten konnten nicht gespeichert werden. Versuchen Sie es erneut.',
 };
+
+registerLocale('de', { overlay: de });

@@ -1,0 +1,114 @@
+/**
+ * Languages (contract section 13): strings registered per language by the
+ * `credential-overlay/locales/<lang>` entries, chosen for an element by the nearest `lang`
+ * attribute, followed when that attribute changes or a language is registered later. Shared
+ * by every copy of the package on a page. Nothing here touches the DOM until an element asks.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What a language entry registers: the strings of each element it translates. */
+export interface LocaleStrings {
+  overlay?: object;
+  picker?: object;
+}
+
+interface Locales {
+  byLang: Map<string, LocaleStrings>;
+  listeners: Set<() => void>;
+  observer?: MutationObserver;
+}
+
+const KEY = Symbol.for('credential-overlay.locales@1');
+const locales: Locales = ((globalThis as Record<symbol, Locales | undefined>)[KEY] ??= { byLang: new Map(), listeners: new Set() });
+
+const notify = () => locales.listeners.forEach((listener) => listener());
+
+/**
+ * Registers the strings of a language (a BCP 47 tag such as `de` or `pt-BR`) under each of
+ * `tags`; elements of that language on the page take them at once.
+ */
+export function registerLocale(tags: string | readonly string[], strings: LocaleStrings): void {
+  for (const tag of typeof tags === 'string' ? [tags] : tags) locales.byLang.set(tag.toLowerCase(), strings);
+  notify();
+}
+
+/** The registered strings for `lang`: the exact tag, else its language alone (`pt-BR` → `pt`), else none (English). */
+export function localeFor(lang: string): LocaleStrings | undefined {
+  const tag = lang.trim().toLowerCase();
+  return tag ? (locales.byLang.get(tag) ?? locales.byLang.get(tag.split('-')[0])) : undefined;
+}
+
+/** The nearest `lang` of `el`: its own, else its ancestors' (across shadow roots) up to the document element. */
+export function langOf(el: Element): string {
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
+  }
+  return '';
+}
+
+/**
+ * Merges `layers` over `base`, entry by entry: an entry that is missing or `undefined` falls
+ * back. A message function that throws falls back to `base`'s and warns once.
+ */
+export function mergeStrings<T extends object>(base: T, ...layers: Array<Partial<T> | null | undefined>): T {
+  const merged = { ...base } as Record<string, unknown>;
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {})) {
+      if (value === undefined || value === null) continue;
+      const fallback = (base as Record<string, unknown>)[key];
+      merged[key] =
+        typeof value === 'function' && typeof fallback === 'function'
+          ? (...args: unknown[]) => {
+              try {
+                return value(...args);
+              } catch (error) {
+                warnOnce(`strings.${key}`, `strings.${key} threw (${String(error)}); its English text is shown.`);
+                return fallback(...args);
+              }
+            }
+          : value;
+    }
+  }
+  return merged as T;
+}
+
+const warned = new Set<string>();
+function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`credential-overlay: ${message}`);
+}
+
+/**
+ * Keeps an element's language current: calls `host.requestUpdate()` when a `lang` attribute
+ * changes anywhere in the document or a language is registered. One observer for the page.
+ */
+export class LangController implements ReactiveController {
+  #host: ReactiveControllerHost & Element;
+  #listener = () => this.#host.requestUpdate();
+
+  constructor(host: ReactiveControllerHost & Element) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    locales.listeners.add(this.#listener);
+    if (!locales.observer && typeof MutationObserver !== 'undefined') {
+      locales.observer = new MutationObserver(notify);
+      locales.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+  }
+
+  hostDisconnected(): void {
+    locales.listeners.delete(this.#listener);
+  }
+
+  /** The element's language now. */
+  get lang(): string {
+    return langOf(this.#host);
+  }
+}
+
+/** Wraps text that must read left to right inside any sentence (a key prefix, a hint, a header name) in a first-strong isolate. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
