@@ -98,6 +98,25 @@ export const de: CredentialOverlayStrings = {
       label: 'Projekt-ID',
       message: 'Die Projekt-ID beginnt mit proj_, gefolgt von Buchstaben und Ziffern, z. B. proj_A1b2C3. Kopieren Sie sie aus Ihren Einstellungen oder lassen Sie das Feld leer.',
     },
+    endpoint: {
+      label: 'Endpunkt',
+      help: 'Steht zusammen mit dem Schlüssel unter „Schlüssel und Endpunkt“ Ihrer Azure OpenAI-Ressource.',
+      note: 'Das ist keine Adresse einer Azure-Ressource (…openai.azure.com oder …cognitiveservices.azure.com). Ein Gateway oder Testserver funktioniert, wenn er wie Azure antwortet.',
+    },
+    deployment: {
+      label: 'Bereitstellung',
+      help: 'Der Name, den Sie dem Modell bei der Bereitstellung gegeben haben.',
+      message: 'Ein Bereitstellungsname hat bis zu 64 Buchstaben, Ziffern, „.“, „_“ und „-“ und keine Leerzeichen. Kopieren Sie ihn aus den Bereitstellungen Ihrer Ressource.',
+    },
+    apiVersion: {
+      label: 'API-Version',
+      help: 'Die API-Version der Datenebene, z. B. 2024-10-21.',
+      message: 'Eine API-Version ist ein Datum wie 2024-10-21 oder eine Vorschau wie 2025-04-01-preview.',
+    },
+    baseUrl: {
+      label: 'Basis-URL',
+      help: 'Wo der Server antwortet, ohne /models am Ende: Ollama http://localhost:11434/v1, LM Studio http://localhost:1234/v1, vLLM http://localhost:8000/v1, LiteLLM http://localhost:4000.',
+    },
   },
   fieldRequired: ({ field }) => `Geben Sie ${field} ein.`,
   urlInvalid: ({ field }) => `${field} muss eine vollständige Webadresse sein, z. B. https://example.com.`,
