@@ -40,8 +40,10 @@ export function localeFor(lang: string): LocaleStrings | undefined {
 
 /** The nearest `lang` of `el`: its own, else its ancestors' (across shadow roots) up to the document element. */
 export function langOf(el: Element): string {
+  // Duck-typed, not `instanceof Element`: a server renderer's DOM shim has no global Element.
   for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
+    const lang = (node as Partial<Element>).getAttribute?.('lang');
+    if (lang !== null && lang !== undefined) return lang;
   }
   return '';
 }
