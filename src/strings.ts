@@ -235,7 +235,7 @@ export const en: CredentialOverlayStrings = {
   noteUnusualShape: ({ provider }) =>
     `This key does not look like the keys ${provider} issues today. Check that it is complete; it can still be saved.`,
   noteOtherProvider: ({ other, prefix, provider }) =>
-    `This key may be a ${other} key (${prefix}). If it is your ${provider} key, you can save it.`,
+    `This key looks like one from ${other} (${prefix}). If it is your ${provider} key, you can save it.`,
 
   errorSummary: ({ count }) => (count === 1 ? 'Could not save: 1 field needs attention.' : `Could not save: ${count} fields need attention.`),
   saveFailed: 'The credential could not be saved. Try again.',

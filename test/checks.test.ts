@@ -1,0 +1,156 @@
+// Every preset's live check (contract sections 6 and 11) against the local mock: the request
+// it builds, and what each kind of answer means to the user.
+import { expect } from '@open-wc/testing';
+import { checkRequest } from '../src/check.js';
+import { checkLive } from '../src/live-check.js';
+import { presets } from '../src/presets/all.js';
+import type { ProviderPreset } from '../src/presets/types.js';
+import { en } from '../src/strings.js';
+import { verifyKey, type VerifyContext } from '../src/verify.js';
+import { mockBase, testKeys } from './test-keys.mjs';
+
+const SESSION = 'checks';
+const lastRequest = async () => (await fetch(`/mock/last-request?session=${SESSION}`)).json();
+
+/** The check's context for `preset`: its base (or Endpoint, or Base URL field) on the mock. */
+function context(preset: ProviderPreset): VerifyContext {
+  const base = mockBase(preset.id, location.origin, SESSION);
+  const fields: Record<string, string> =
+    preset.id === 'azure-openai'
+      ? { endpoint: base, deployment: 'gpt-4o', apiVersion: '2024-10-21' }
+      : preset.id === 'openai-compatible'
+        ? { baseUrl: base }
+        : preset.id === 'openai'
+          ? { organization: '', project: '' }
+          : {};
+  return {
+    provider: preset.id,
+    baseUrl: base,
+    organization: '',
+    project: '',
+    fields,
+    mode: 'add',
+    keyChanged: true,
+    signal: new AbortController().signal,
+  };
+}
+
+const unconfirmed = (reason: string) => (label: string) => en.verifyUnconfirmed({ provider: label, reason });
+const expected: Record<string, (label: string, status: number) => { ok: boolean; unreachable?: boolean; message?: string | RegExp }> = {
+  VALID: () => ({ ok: true }),
+  REVOKED: (label) => ({ ok: false, message: new RegExp(`^${label} did not accept this key`) }),
+  SCOPES: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonForbidden)(label) }),
+  FORBID: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonForbidden)(label) }),
+  QUOTA: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonQuota)(label) }),
+  RATE: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonRateLimited)(label) }),
+  DOWN: (label, status) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonStatus({ status }))(label) }),
+  GARBLED: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonMalformed)(label) }),
+};
+/** The status each provider's mock answers DOWN with. */
+const downStatus: Record<string, number> = { anthropic: 529, openrouter: 502 };
+
+/** Where each preset's key goes, as the mock reports it. */
+const scheme: Record<string, string> = {
+  anthropic: 'x-api-key',
+  'azure-openai': 'api-key',
+  gemini: 'x-goog-api-key',
+};
+
+for (const preset of presets) {
+  describe(`live check: ${preset.label} (${preset.id})`, () => {
+    it('builds the request from the preset: method, URL, the key only in its header', () => {
+      const ctx = context(preset);
+      const key = testKeys[preset.id].VALID;
+      const request = checkRequest(preset, key, ctx)!;
+      expect(request.method).to.equal(preset.check!.method ?? 'GET');
+      expect(request.url.startsWith(mockBase(preset.id, location.origin, SESSION))).to.equal(true);
+      expect(request.url).not.to.include(key);
+      const carrying = Object.entries(request.headers).filter(([, v]) => v.includes(key));
+      expect(carrying, 'one header carries the key').to.have.length(1);
+      // A header whose placeholders are all empty is left out (no Organization ID here).
+      expect(Object.values(request.headers).every((v) => v.trim() !== '' && v.trim() !== 'Bearer')).to.equal(true);
+    });
+
+    for (const [marker, outcome] of Object.entries(expected)) {
+      it(`${marker}: ${marker === 'VALID' ? 'valid' : 'answered as the user should read it'}`, async () => {
+        const key = testKeys[preset.id][marker];
+        const result = await checkLive(preset, key, context(preset), en);
+        const want = outcome(preset.label, downStatus[preset.id] ?? 503);
+        expect(result.ok, JSON.stringify(result)).to.equal(want.ok);
+        if (!result.ok) {
+          expect(Boolean(result.unreachable), result.message).to.equal(Boolean(want.unreachable));
+          if (want.message instanceof RegExp) expect(result.message).to.match(want.message);
+          else expect(result.message).to.equal(want.message);
+          expect(result.message).not.to.include(key);
+        }
+        const seen = await lastRequest();
+        expect(seen.provider).to.equal(preset.id);
+        expect(seen.scheme).to.equal(scheme[preset.id] ?? 'bearer');
+        expect(JSON.stringify(seen)).not.to.include(key);
+      });
+    }
+  });
+}
+
+describe('live check: answers particular to one provider', () => {
+  const byId = (id: string) => presets.find((p) => p.id === id)!;
+
+  it('xAI: a blocked key is refused although the answer is 200', async () => {
+    const result = await checkLive(byId('xai'), testKeys.xai.BLOCKED, context(byId('xai')), en);
+    expect(result).to.deep.equal({ ok: false, message: en.verifyRejected({ provider: 'xAI', said: '' }) });
+  });
+
+  it("Cohere: {\"valid\": false} is a wrong key; Gemini's 400 API_KEY_INVALID is one too, with Google's words", async () => {
+    const cohere = await checkLive(byId('cohere'), testKeys.cohere.REVOKED, context(byId('cohere')), en);
+    expect(cohere).to.deep.equal({ ok: false, message: 'Cohere did not accept this key. Check that you copied all of it and that it has not been revoked.' });
+    const gemini = await checkLive(byId('gemini'), testKeys.gemini.REVOKED, context(byId('gemini')), en);
+    expect(gemini).to.deep.equal({ ok: false, message: 'Google Gemini did not accept this key: API key not valid. Please pass a valid API key.' });
+  });
+
+  it('Azure: the API version goes in the query, the deployment nowhere, the key in api-key', async () => {
+    const azure = byId('azure-openai');
+    await checkLive(azure, testKeys['azure-openai'].VALID, context(azure), en);
+    const seen = await lastRequest();
+    expect(seen).to.include({ method: 'GET', path: '/openai/models', scheme: 'api-key' });
+    expect(seen.query).to.deep.equal({ 'api-version': '2024-10-21' });
+  });
+
+  it('OpenAI-compatible: no key sends no Authorization header, and a keyless server passes', async () => {
+    const compatible = byId('openai-compatible');
+    const request = checkRequest(compatible, '', context(compatible))!;
+    expect(request.headers).to.deep.equal({});
+    expect(await checkLive(compatible, '', context(compatible), en)).to.deep.equal({ ok: true });
+    expect((await lastRequest()).scheme).to.equal('none');
+  });
+
+  it('OpenAI: the Advanced fields travel as headers when given', async () => {
+    const openai = byId('openai');
+    const ctx = { ...context(openai), fields: { organization: 'org-Abc123', project: 'proj_Xyz789' } };
+    await checkLive(openai, testKeys.openai.VALID, ctx, en);
+    expect((await lastRequest()).headers).to.deep.equal({ 'openai-organization': 'org-Abc123', 'openai-project': 'proj_Xyz789' });
+  });
+
+  it('Anthropic: the version and the direct-browser-access header are sent', async () => {
+    const anthropic = byId('anthropic');
+    await checkLive(anthropic, testKeys.anthropic.VALID, context(anthropic), en);
+    expect((await lastRequest()).headers).to.deep.equal({ 'anthropic-version': '2023-06-01', 'anthropic-dangerous-direct-browser-access': 'true' });
+  });
+
+  it('gives up after 10 s without an answer (Mistral), on a clock the test controls', async () => {
+    const real = window.setTimeout;
+    const delays: number[] = [];
+    window.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
+      if (ms && ms >= 10_000) delays.push(ms);
+      return real(fn, ms && ms >= 10_000 ? 50 : ms, ...rest);
+    }) as typeof setTimeout;
+    try {
+      const mistral = byId('mistral');
+      const { signal: _, ...ctx } = context(mistral);
+      const result = await verifyKey(testKeys.mistral.HANG, { preset: mistral, context: ctx, strings: en, signal: new AbortController().signal });
+      expect(delays).to.deep.equal([10_000]);
+      expect(result).to.deep.equal({ ok: false, unreachable: true, message: unconfirmed(en.reasonTimeout({ seconds: 10 }))('Mistral AI') });
+    } finally {
+      window.setTimeout = real;
+    }
+  });
+});
