@@ -4,13 +4,13 @@ import minifyLiterals from './scripts/minify-literals.mjs';
 import { mockApi } from './demo/mock-plugin.mjs';
 
 /**
- * Library entries: `.`, `./element`, `./react`, and every `src/locales/*.ts` and
+ * Library entries: `.`, `./element`, `./react`, `./picker`, and every `src/locales/*.ts` and
  * `src/providers/*.ts` module that is an entry of its own (`credential-overlay/locales/de`,
  * `credential-overlay/providers/anthropic`): not the shared types, the known keys, nor the
  * OpenAI preset that the default entry carries.
  */
 function libraryEntries(): Record<string, string> {
-  const entries: Record<string, string> = { index: 'src/index.ts', element: 'src/element.ts', react: 'src/react.ts' };
+  const entries: Record<string, string> = { index: 'src/index.ts', element: 'src/element.ts', react: 'src/react.ts', 'react-picker': 'src/react-picker.ts', picker: 'src/picker.ts' };
   const internal = new Set<string>();
   for (const dir of ['locales', 'providers']) {
     let names: string[] = [];

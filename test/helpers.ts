@@ -407,7 +407,18 @@ export function hostCss(text: string): () => void {
  * overlay takes the page's colour scheme, and a page that declares none stays light.
  */
 export async function darkPage(ctx?: SkipContext): Promise<() => void> {
-  const remove = hostCss(':root { color-scheme: light dark; }');
+  const remove = hostCss(':root { color-scheme: light dark; background: Canvas; color: CanvasText; }');
   await (ctx ? emulateMediaFeatures(ctx, { name: 'prefers-color-scheme', value: 'dark' }) : emulateMediaFeatures({ name: 'prefers-color-scheme', value: 'dark' }));
   return remove;
+}
+
+/**
+ * Waits until every continuation of a promise that has already settled has run, and a frame
+ * has rendered: a macrotask runs only after the microtask queue (all `then` callbacks chained
+ * on a settled promise) is empty. A test that settles a pending operation itself and then
+ * awaits this has seen everything that operation could still cause.
+ */
+export async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r));
+  await new Promise((r) => requestAnimationFrame(r));
 }
