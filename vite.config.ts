@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import minifyLiterals from './scripts/minify-literals.mjs';
-import { mockApi } from './demo/mock-plugin.mjs';
+import { credentialServer } from './server/vite-plugin.js';
 
 /**
  * Library entries: `.`, `./element`, `./react`, `./picker`, and every `src/locales/*.ts` and
@@ -28,15 +28,20 @@ function libraryEntries(): Record<string, string> {
   return entries;
 }
 
-// `vite` serves the demo (index.html). `vite build` builds the library: one ES module per
-// entry, Lit external. `vite build --mode bundle` builds the single file with Lit included,
-// minified, for a plain <script type="module"> with no bundler.
+// `vite` serves the demo (index.html) with its server (server/: the API and the providers'
+// mock). `vite build` builds the library: one ES module per entry, Lit external.
+// `vite build --mode bundle` builds the single file with Lit included, minified, for a plain
+// <script type="module"> with no bundler. `vite build --mode demo` builds the demo site into
+// dist-demo/ for `npm run serve`.
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
+  if (mode === 'demo') {
+    return { plugins: [minifyLiterals()], build: { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022', sourcemap: true } };
+  }
   return {
     server: { open: false },
     // Build only: Lit's css/html/svg templates lose comments and indentation.
-    plugins: [minifyLiterals(), mockApi()],
+    plugins: [minifyLiterals(), credentialServer()],
     build: {
       outDir: 'dist',
       emptyOutDir: !bundle,

@@ -30,6 +30,7 @@ if (browser.code !== 0) process.exit(browser.code);
 const suites = [
   ['unit and element tests', await run('npx', ['wtr'])],
   ['Node tests of the pure modules', await run('npm', ['run', '--silent', 'test:node'])],
+  ["the demo's server (PGlite)", await run('npm', ['run', '--silent', 'test:server'])],
   ['end-to-end tests of the demo', await run('npm', ['run', '--silent', 'test:e2e'])],
 ];
 

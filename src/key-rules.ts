@@ -274,7 +274,8 @@ export function checkText(
 
 // Prefixes of every key shape we know, and any long run of key characters: masked in text we
 // did not write (a host's error message, a provider's reply) before it is shown.
-const KEY_LIKE = /(sk-|sess-|gsk_|AIza|AQ\.|xai-|pplx-|hf_)[A-Za-z0-9_.-]{6,}|[A-Za-z0-9_-]{32,}/g;
+// A prefix counts only at the start of a word ("task-runner" holds no key).
+export const KEY_LIKE = /(?<![A-Za-z0-9])(sk-|sess-|gsk_|AIza|AQ\.|xai-|pplx-|hf_)[A-Za-z0-9_.-]{6,}|[A-Za-z0-9_-]{32,}/g;
 
 /**
  * Replaces key-like text with its prefix and `…`, so a message can be shown safely: the exact
