@@ -1,182 +1,56 @@
 // The demo host page: an "Authenticate" step of a data platform, playing the part of a host
-// that embeds <credential-overlay>. Everything it keeps is non-secret; the key is dropped
-// after the simulated save (a real host sends it to its own server).
-import { html, nothing, render, svg } from 'lit';
-import '../src/index.js';
-import type { CredentialOverlay, CredentialSavedDetail } from '../src/index.js';
+// that embeds <credential-picker> and <credential-overlay>. It persists through its own server
+// (server/: PostgreSQL, the key encrypted at rest): the key goes there and nowhere else.
+import { html, render, svg } from 'lit';
+import '../src/picker.js';
+import { CredentialFieldError, type CredentialOverlay, type CredentialSavedDetail, type VerifyResult } from '../src/index.js';
+import type { CredentialPicker, CredentialSummary } from '../src/picker.js';
+import { MARKERS, mockBase, testKeys } from '../test/test-keys.mjs';
 
-type ProviderId = 'openai' | 'anthropic';
 type Scheme = 'system' | 'light' | 'dark';
-
-/** What the demo keeps of a saved credential: never the key, only what is safe to show. */
-interface Credential {
-  id: string;
-  provider: string;
-  name: string;
-  description: string;
-  keyHint: string;
-  keyType: string;
-  verified: boolean;
-  organization: string;
-  project: string;
-  created: number;
-}
+type Verify = 'off' | 'browser' | 'server';
 
 interface Settings {
-  provider: ProviderId;
-  language: 'en' | 'de';
-  verify: boolean;
+  provider: string;
+  language: string;
+  verify: Verify;
   fail: boolean;
   scheme: Scheme;
   theme: boolean;
 }
 
-const STORE = 'credential-overlay-demo:credentials';
 const SELECTED = 'credential-overlay-demo:selected';
 const SETTINGS = 'credential-overlay-demo:settings';
-const LABELS: Record<ProviderId, string> = { openai: 'OpenAI', anthropic: 'Anthropic' };
-const SAVE_DELAY = 700;
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const picker = $<CredentialPicker>('#picker');
 const overlay = $<CredentialOverlay>('#overlay');
-const tilesList = $<HTMLUListElement>('#tiles');
 const count = $('#count');
+const loadError = $('#load-error');
 const announcer = $('#announcer');
 const wizardStatus = $('#wizard-status');
 const received = $<HTMLPreElement>('#received');
+const discard = $<HTMLDialogElement>('#discard');
 
-// ---------------------------------------------------------------------------------------
-// Storage (only non-secret fields; a broken or foreign value is ignored, never trusted)
+// The presets and languages other than the default entry's, each loaded when chosen.
+const providers = import.meta.glob('../src/providers/*.ts');
+const locales = import.meta.glob('../src/locales/*.ts');
 
 function readJson<T>(key: string, fallback: T): T {
   try {
-    const value = JSON.parse(localStorage.getItem(key) ?? 'null');
-    return value ?? fallback;
+    return JSON.parse(localStorage.getItem(key) ?? 'null') ?? fallback;
   } catch {
     return fallback;
   }
 }
 
-const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
+/** Which tile is chosen, per provider: ids only. */
+const selected: Record<string, string> = readJson(SELECTED, {});
+const settings: Settings = { provider: 'openai', language: 'en', verify: 'off', fail: false, scheme: 'system', theme: false, ...readJson<Partial<Settings>>(SETTINGS, {}) };
+if (!['off', 'browser', 'server'].includes(settings.verify)) settings.verify = 'off';
 
-function loadCredentials(): Credential[] {
-  const list = readJson<unknown[]>(STORE, []);
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((raw) => {
-    const c = raw as Partial<Credential> | null;
-    if (!c || typeof c.id !== 'string' || typeof c.name !== 'string') return [];
-    return [
-      {
-        id: c.id,
-        provider: text(c.provider, 40) || 'openai',
-        name: text(c.name, 100),
-        description: text(c.description, 1000),
-        keyHint: text(c.keyHint, 40),
-        keyType: text(c.keyType, 40),
-        verified: c.verified === true,
-        organization: text(c.organization, 100),
-        project: text(c.project, 100),
-        created: typeof c.created === 'number' ? c.created : Date.now(),
-      },
-    ];
-  });
-}
-
-let credentials = loadCredentials();
-let selected: Record<string, string> = readJson(SELECTED, {});
-const settings: Settings = {
-  provider: 'openai',
-  language: 'en',
-  verify: false,
-  fail: false,
-  scheme: 'system',
-  theme: false,
-  ...readJson<Partial<Settings>>(SETTINGS, {}),
-};
-
-function persist(): void {
-  localStorage.setItem(STORE, JSON.stringify(credentials));
-  localStorage.setItem(SELECTED, JSON.stringify(selected));
-}
-
-// ---------------------------------------------------------------------------------------
-// Tiles
-
-/** The tile whose delete is being confirmed. */
-let confirming: string | null = null;
-
-const icon = (body: ReturnType<typeof svg>, size = 16) =>
-  html`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true" focusable="false">${body}</svg>`;
-const icons = {
-  plus: svg`<path d="M12 5v14M5 12h14" />`,
-  key: svg`<circle cx="8" cy="15" r="4" /><path d="M10.8 12.2L20 3M16 7l3 3M14 9l2 2" />`,
-  check: svg`<path d="M5 12.5l4.5 4.5L19 7.5" />`,
-  shield: svg`<path d="M12 3l7 3v5.5c0 4.3-3 7.9-7 9.5-4-1.6-7-5.2-7-9.5V6z" /><path d="M8.8 12.2l2.3 2.3 4.2-4.6" />`,
-  trash: svg`<path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />`,
-  copy: svg`<rect x="8" y="8" width="12" height="12" rx="2" /><path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />`,
-};
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-
-function visible(): Credential[] {
-  return credentials.filter((c) => c.provider === settings.provider);
-}
-
-function tile(c: Credential) {
-  const isSelected = selected[settings.provider] === c.id;
-  const asking = confirming === c.id;
-  return html`<li class="tile ${isSelected ? 'selected' : ''}" data-id=${c.id}>
-    <label class="tile-select">
-      <input type="radio" name="credential" class="tile-radio" value=${c.id} .checked=${isSelected}
-        aria-describedby="tile-${c.id}-details" @change=${() => select(c.id)} />
-      <span class="tile-name">${c.name}</span>
-    </label>
-    <div class="tile-details" id="tile-${c.id}-details">
-      <p class="tile-description ${c.description ? '' : 'empty'}">${c.description || 'No description'}</p>
-      <p class="tile-meta">
-        <span class="hint">${icon(icons.key, 14)}<span class="visually-hidden">Key </span><code>${c.keyHint}</code></span>
-        <span class="chip">${c.keyType}<span class="visually-hidden"> key</span></span>
-        ${c.verified
-          ? html`<span class="chip verified">${icon(icons.shield, 14)}Verified</span>`
-          : nothing}
-      </p>
-      ${c.organization || c.project
-        ? html`<p class="tile-ids">${[c.organization, c.project].filter(Boolean).join(' · ')}</p>`
-        : nothing}
-      <p class="tile-date">Added ${dateFormat.format(c.created)}</p>
-    </div>
-    <div class="tile-actions">
-      ${asking
-        ? html`<div class="confirm" role="group" aria-labelledby="confirm-${c.id}" @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Escape') keep(c.id);
-          }}>
-            <span id="confirm-${c.id}" class="confirm-text">Delete “${c.name}”?</span>
-            <button type="button" class="small-button" data-keep @click=${() => keep(c.id)}>Keep</button>
-            <button type="button" class="small-button danger" @click=${() => remove(c.id)}>Yes, delete</button>
-          </div>`
-        : html`<button type="button" class="small-button ghost" data-delete @click=${() => askDelete(c.id)}>
-            ${icon(icons.trash)}Delete<span class="visually-hidden"> ${c.name}</span>
-          </button>`}
-    </div>
-  </li>`;
-}
-
-function renderTiles(): void {
-  const list = visible();
-  const label = LABELS[settings.provider];
-  render(
-    html`${list.map(tile)}
-      <li class="tile-add-item">
-        <button type="button" class="tile-add" id="add" @click=${() => overlay.show()}>
-          <span class="plus">${icon(icons.plus, 22)}</span>
-          <span class="add-label">Add Credential</span>
-          ${list.length ? nothing : html`<span class="add-help">No ${label} credentials yet. Add one to connect this source.</span>`}
-        </button>
-      </li>`,
-    tilesList,
-  );
-  count.textContent = list.length === 0 ? 'None yet' : list.length === 1 ? '1 saved' : `${list.length} saved`;
-}
+let all: CredentialSummary[] = [];
+const labelOf = () => $<HTMLSelectElement>('#provider').selectedOptions[0]?.textContent ?? settings.provider;
 
 function announce(message: string): void {
   // Cleared first, so the same message twice is announced twice.
@@ -184,220 +58,244 @@ function announce(message: string): void {
   requestAnimationFrame(() => (announcer.textContent = message));
 }
 
-function select(id: string): void {
-  selected[settings.provider] = id;
-  persist();
-  wizardStatus.textContent = '';
-  renderTiles();
+// ---------------------------------------------------------------------------------------
+// The server
+
+/** The API's error as the overlay shows it: on its field when it names one. */
+async function failure(response: Response): Promise<Error> {
+  let error: { field?: string; message?: string } | undefined;
+  try {
+    error = (await response.json()).error;
+  } catch {
+    error = undefined;
+  }
+  const message = error?.message ?? `The server answered ${response.status}. Nothing was saved; try again.`;
+  return error?.field && !['body', 'provider', 'id'].includes(error.field) ? new CredentialFieldError(error.field, message) : new Error(message);
 }
 
-function askDelete(id: string): void {
-  confirming = id;
-  renderTiles();
-  tilesList.querySelector<HTMLButtonElement>(`[data-id="${CSS.escape(id)}"] [data-keep]`)?.focus();
+async function api(method: string, path: string, body?: unknown): Promise<Response> {
+  if (settings.fail) throw new Error('The credential store did not answer (simulated: the demo setting "Simulate a backend failure" is on). Nothing was saved; try again.');
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await failure(response);
+  return response;
 }
 
-function keep(id: string): void {
-  confirming = null;
-  renderTiles();
-  tilesList.querySelector<HTMLButtonElement>(`[data-id="${CSS.escape(id)}"] [data-delete]`)?.focus();
+async function load(): Promise<void> {
+  try {
+    const response = await fetch('/api/credentials');
+    if (!response.ok) throw await failure(response);
+    all = await response.json();
+    loadError.textContent = '';
+  } catch (error) {
+    loadError.textContent = `The saved credentials could not be loaded: ${(error as Error).message}`;
+  }
+  showTiles();
 }
 
-function remove(id: string): void {
-  const list = visible();
-  const index = list.findIndex((c) => c.id === id);
-  const gone = list[index];
-  if (!gone) return;
-  credentials = credentials.filter((c) => c.id !== id);
-  if (selected[settings.provider] === id) delete selected[settings.provider];
-  confirming = null;
-  persist();
-  renderTiles();
-  // Focus the tile that took its place, else the one before, else Add Credential.
-  const rest = visible();
-  const next = rest[Math.min(index, rest.length - 1)];
-  const target = next
-    ? tilesList.querySelector<HTMLElement>(`[data-id="${CSS.escape(next.id)}"] [data-delete]`)
-    : $('#add');
-  target?.focus();
-  announce(`Deleted “${gone.name}”.`);
+function showTiles(): void {
+  const list = all.filter((c) => c.provider === settings.provider);
+  picker.credentials = list;
+  picker.value = selected[settings.provider] ?? '';
+  count.textContent = list.length === 0 ? 'None yet' : list.length === 1 ? '1 saved' : `${list.length} saved`;
 }
 
 // ---------------------------------------------------------------------------------------
-// The host's part: persist through waitUntil, keep only the safe fields
-
-/**
- * Stands in for `fetch('/api/credentials', { method: 'POST', body: JSON.stringify({ ...safe, apiKey }) })`.
- * The key is "sent" and dropped: nothing keeps a reference to it.
- */
-const FAILURE = {
-  en: 'The credential store did not answer (simulated 503). Nothing was saved; try again.',
-  de: 'Der Zugangsdaten-Speicher hat nicht geantwortet (simulierter Fehler 503). Nichts wurde gespeichert; bitte erneut versuchen.',
-};
-
-function simulatedBackend(fail: boolean): Promise<void> {
-  return new Promise((resolve, reject) =>
-    setTimeout(
-      () =>
-        fail
-          ? reject(new Error(FAILURE[settings.language]))
-          : resolve(),
-      SAVE_DELAY,
-    ),
-  );
-}
+// The host's part of the overlay's and the picker's events
 
 overlay.addEventListener('credential-saved', (event) => {
-  // Destructured so the key goes nowhere: not into storage, the page or the console.
-  const { apiKey: _apiKey, waitUntil, ...safe } = event.detail as CredentialSavedDetail;
-  const saving = simulatedBackend(settings.fail);
+  const { apiKey, waitUntil, ...safe } = event.detail as CredentialSavedDetail;
+  const id = safe.mode === 'edit' ? picker.editing : '';
+  // The server checks the key itself before it marks the credential Verified.
+  const body = { name: safe.name, description: safe.description, fields: safe.fields, apiKey, verify: safe.verified };
+  const saving = id
+    ? api('PATCH', `/api/credentials/${id}`, body)
+    : api('POST', '/api/credentials', { provider: safe.provider, ...body });
   waitUntil(saving);
-  received.textContent = JSON.stringify(safe, null, 2);
+  // What the page received, without the key.
+  received.textContent = JSON.stringify({ ...safe, apiKey: apiKey ? '(sent to the server, not kept)' : '' }, null, 2);
   saving.then(
-    () => {
-      const credential: Credential = {
-        id: crypto.randomUUID?.() ?? `c${Date.now()}${Math.random().toString(36).slice(2)}`,
-        provider: safe.provider,
-        name: safe.name,
-        description: safe.description,
-        keyHint: safe.keyHint,
-        keyType: safe.keyType,
-        verified: safe.verified,
-        organization: safe.organization ?? '',
-        project: safe.project ?? '',
-        created: Date.now(),
-      };
-      credentials.push(credential);
-      selected[credential.provider] = credential.id;
-      persist();
-      renderTiles();
-      announce(`Saved “${credential.name}” and selected it.`);
+    async (response) => {
+      const saved: CredentialSummary = await response.json();
+      selected[settings.provider] = saved.id;
+      localStorage.setItem(SELECTED, JSON.stringify(selected));
+      await load();
+      announce(id ? `Saved the changes to “${saved.name}”.` : `Saved “${saved.name}” and selected it.`);
     },
     () => {
-      /* The overlay shows the error and keeps every value. */
+      /* The overlay shows the error on its field and keeps every value. */
     },
   );
 });
 
+// A close the user asked for, with something typed: ask first.
+overlay.addEventListener('credential-request-close', (event) => {
+  if (!event.detail.dirty) return;
+  event.preventDefault();
+  discard.showModal();
+  $('#discard-keep').focus();
+});
+$('#discard-yes').addEventListener('click', () => {
+  discard.close();
+  overlay.close();
+});
+$('#discard-keep').addEventListener('click', () => discard.close());
+
+picker.addEventListener('credential-select', (event) => {
+  selected[settings.provider] = event.detail.id;
+  localStorage.setItem(SELECTED, JSON.stringify(selected));
+  wizardStatus.textContent = '';
+});
+
+picker.addEventListener('credential-delete', (event) => {
+  const { id, name, waitUntil } = event.detail;
+  const deleting = api('DELETE', `/api/credentials/${id}`);
+  waitUntil(deleting);
+  deleting.then(
+    async () => {
+      if (selected[settings.provider] === id) delete selected[settings.provider];
+      localStorage.setItem(SELECTED, JSON.stringify(selected));
+      await load();
+      announce(`Deleted “${name}”.`);
+    },
+    () => {
+      /* The tile shows the error. */
+    },
+  );
+});
+
+/** "From the server": the overlay's check asks this page's server. */
+async function serverCheck(key: string, ctx: { provider: string; fields: Readonly<Record<string, string>>; keyChanged: boolean; signal: AbortSignal }): Promise<VerifyResult> {
+  const body = ctx.keyChanged ? { provider: ctx.provider, apiKey: key, fields: ctx.fields } : { id: picker.editing, fields: ctx.fields };
+  const response = await fetch('/api/credentials/check', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: ctx.signal,
+  });
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
 $('#continue').addEventListener('click', () => {
-  const chosen = visible().find((c) => c.id === selected[settings.provider]);
+  const chosen = all.find((c) => c.id === picker.value && c.provider === settings.provider);
   wizardStatus.textContent = chosen
     ? `Demo: the next step would configure the source with “${chosen.name}”.`
-    : `Select a credential first, or add one.`;
+    : 'Select a credential first, or add one.';
 });
 
 // ---------------------------------------------------------------------------------------
 // Test keys (fake; the mock answers by the marker word in the key)
 
-const FILLER = 'Xy3kQ9aZ0vL2mN8pT3BlbkFJw7Hc5Ud1';
-const TEST_KEYS: { marker: string; title: string; what: string }[] = [
-  { marker: 'VALID', title: 'Accepted', what: '200: saved with a Verified badge.' },
-  { marker: 'REVOKED', title: 'Rejected', what: '401 invalid key: the error shows on the key field.' },
-  { marker: 'SCOPES', title: 'Restricted', what: '401 missing scopes: cannot confirm; “Save without checking”.' },
-  { marker: 'RATE', title: 'Rate-limited', what: '429: cannot confirm; “Save without checking”.' },
-  { marker: 'DOWN', title: 'Provider down', what: '503: cannot confirm; “Save without checking”.' },
-  { marker: 'HANG', title: 'Times out', what: 'Never answers: the check gives up after 10 s.' },
-];
+const copyIcon = svg`<rect x="8" y="8" width="12" height="12" rx="2" /><path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />`;
 
-function testKey(marker: string): string {
-  const prefix = settings.provider === 'anthropic' ? 'sk-ant-api03-' : 'sk-proj-';
-  return `${prefix}demo-${marker}-${FILLER}`;
-}
-
-async function copy(key: string, button: HTMLButtonElement, title: string): Promise<void> {
+async function copy(text: string, button: HTMLButtonElement, title: string): Promise<void> {
   const label = button.querySelector('.copy-label')!;
   try {
-    await navigator.clipboard.writeText(key);
+    await navigator.clipboard.writeText(text);
     label.textContent = 'Copied';
-    announce(`${title} key copied.`);
+    announce(`${title} copied.`);
   } catch {
     // No clipboard permission: select the text so Ctrl+C / Cmd+C copies it.
-    const code = button.closest('li')!.querySelector('code')!;
-    getSelection()?.selectAllChildren(code);
+    getSelection()?.selectAllChildren(button.closest('li')!.querySelector('code')!);
     label.textContent = 'Selected';
-    announce(`${title} key selected: press Control C to copy.`);
+    announce(`${title} selected: press Control C to copy.`);
   }
   setTimeout(() => (label.textContent = 'Copy'), 1600);
 }
 
+const item = (title: string, text: string, what: string) =>
+  html`<li>
+    <div class="key-head">
+      <span class="key-title">${title}</span>
+      <button type="button" class="small-button" aria-label="Copy ${title.toLowerCase()}"
+        @click=${(e: Event) => copy(text, e.currentTarget as HTMLButtonElement, title)}>
+        <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">${copyIcon}</svg><span class="copy-label">Copy</span>
+      </button>
+    </div>
+    <code class="key">${text}</code>
+    <p class="key-what">${what}</p>
+  </li>`;
+
 function renderTestKeys(): void {
+  const keys = testKeys[settings.provider];
+  const base = mockBase(settings.provider, location.origin);
+  const extra =
+    settings.provider === 'azure-openai'
+      ? [item('Endpoint (the mock)', base, 'Paste into Endpoint; Deployment can be any name, such as gpt-4o.')]
+      : settings.provider === 'openai-compatible'
+        ? [item('Base URL (the mock)', base, 'Paste into Base URL. The key is optional here.')]
+        : [];
   render(
-    TEST_KEYS.map(({ marker, title, what }) => {
-      const key = testKey(marker);
-      return html`<li>
-        <div class="key-head">
-          <span class="key-title">${title}</span>
-          <button type="button" class="small-button" aria-label="Copy ${title.toLowerCase()} key"
-            @click=${(e: Event) => copy(key, e.currentTarget as HTMLButtonElement, title)}>
-            ${icon(icons.copy, 14)}<span class="copy-label">Copy</span>
-          </button>
-        </div>
-        <code class="key">${key}</code>
-        <p class="key-what">${what}</p>
-      </li>`;
-    }),
+    [
+      ...extra,
+      ...Object.entries(MARKERS).map(([marker, what]) => item(`${marker[0]}${marker.slice(1).toLowerCase()} key`, keys[marker], `${what[0].toUpperCase()}${what.slice(1)}.`)),
+    ],
     $('#test-keys'),
   );
-  const other = settings.provider === 'anthropic' ? 'sk-proj-…' : 'sk-ant-…';
   $('#keys-more').textContent =
-    `Also QUOTA (429 no credit), FORBID (403) and GARBLED (a reply that is not JSON); any other word is rejected as invalid. ` +
-    `Without the live check, any well-formed key saves; a key of another provider (${other}) or a cut-off key is refused before any request.`;
+    'Any other word is refused as a wrong key. Without the live check, any well-formed key saves; a key of another provider or a cut-off key is refused before any request.';
 }
 
 // ---------------------------------------------------------------------------------------
 // Settings
 
 async function applySettings(): Promise<void> {
-  const root = document.documentElement;
-  root.dataset.scheme = settings.scheme;
-  overlay.classList.toggle('brand-theme', settings.theme);
+  document.documentElement.dataset.scheme = settings.scheme;
+  for (const el of [overlay, picker]) el.classList.toggle('brand-theme', settings.theme);
 
-  // Loaded on demand: importing it registers the preset (the default entry has only OpenAI).
-  if (settings.provider === 'anthropic') await import('../src/providers/anthropic.js');
-  overlay.setAttribute('provider', settings.provider);
-  overlay.setAttribute('base-url', `${location.origin}/mock/${settings.provider}/v1`);
-  overlay.toggleAttribute('verify', settings.verify);
+  // Every preset but OpenAI is an entry of its own, loaded when chosen.
+  await providers[`../src/providers/${settings.provider}.ts`]?.();
+  picker.provider = settings.provider;
+  picker.label = `${labelOf()} credentials`;
+  overlay.provider = settings.provider;
+  overlay.verify = settings.verify !== 'off';
+  overlay.verifier = settings.verify === 'server' ? serverCheck : undefined;
+  overlay.baseUrl = mockBase(settings.provider, location.origin);
 
-  if (settings.language === 'de') {
-    // Loaded on demand: the default entry carries only English.
-    const { de } = await import('../src/locales/de.js');
-    overlay.strings = de;
-  } else {
-    overlay.strings = {};
-  }
-  overlay.lang = settings.language;
+  // Languages: registered when loaded, chosen by the nearest lang (here the picker's).
+  await locales[`../src/locales/${settings.language}.ts`]?.();
+  picker.lang = settings.language;
+  picker.dir = settings.language === 'ar' ? 'rtl' : '';
 
-  for (const el of document.querySelectorAll('[data-provider-label]')) el.textContent = LABELS[settings.provider];
-  document.title = `Authenticate · New ${LABELS[settings.provider]} source · Acme Data (credential-overlay demo)`;
+  for (const el of document.querySelectorAll('[data-provider-label]')) el.textContent = labelOf();
+  document.title = `Authenticate · New ${labelOf()} source · Acme Data (credential-overlay demo)`;
   localStorage.setItem(SETTINGS, JSON.stringify(settings));
-  confirming = null;
-  renderTiles();
+  showTiles();
   renderTestKeys();
 }
 
 const providerSelect = $<HTMLSelectElement>('#provider');
 const languageSelect = $<HTMLSelectElement>('#language');
-const verifyBox = $<HTMLInputElement>('#verify');
+const verifySelect = $<HTMLSelectElement>('#verify');
 const failBox = $<HTMLInputElement>('#fail');
 const themeBox = $<HTMLInputElement>('#theme');
 
+// Only the languages this build has.
+for (const option of [...languageSelect.options]) if (option.value !== 'en' && !locales[`../src/locales/${option.value}.ts`]) option.remove();
+if (![...providerSelect.options].some((o) => o.value === settings.provider)) settings.provider = 'openai';
+if (![...languageSelect.options].some((o) => o.value === settings.language)) settings.language = 'en';
+
 providerSelect.value = settings.provider;
 languageSelect.value = settings.language;
-verifyBox.checked = settings.verify;
+verifySelect.value = settings.verify;
 failBox.checked = settings.fail;
 themeBox.checked = settings.theme;
 $<HTMLInputElement>(`#scheme-${settings.scheme}`).checked = true;
 
 providerSelect.addEventListener('change', () => {
-  settings.provider = providerSelect.value === 'anthropic' ? 'anthropic' : 'openai';
+  settings.provider = providerSelect.value;
   void applySettings();
 });
 languageSelect.addEventListener('change', () => {
-  settings.language = languageSelect.value === 'de' ? 'de' : 'en';
+  settings.language = languageSelect.value;
   void applySettings();
 });
-verifyBox.addEventListener('change', () => {
-  settings.verify = verifyBox.checked;
+verifySelect.addEventListener('change', () => {
+  settings.verify = verifySelect.value as Verify;
   void applySettings();
 });
 failBox.addEventListener('change', () => {
@@ -415,5 +313,4 @@ for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="sch
   });
 }
 
-renderTiles();
-void applySettings();
+void applySettings().then(load);

@@ -2,6 +2,9 @@
 // the demo's dev server, the test key, the leak check and keyboard navigation. Both drivers' `page.evaluate(fn,
 // arg)` have the same shape.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
@@ -10,11 +13,15 @@ export const KEY = 'sk-proj-e2e-VALID-Xy3kQ9aZ0vL2mN8pT3BlbkFJw7Hc5Ud1q9Zz';
 export const hintOf = (key) => `sk-proj-…${key.slice(-4)}`;
 
 /**
- * Starts Vite's dev server on the demo, on a free loopback port. No file watching or hot
- * reload (a file saved while the tests run must not reload the page), and a pre-bundle cache
- * of its own (`cacheDir`), so a dev server running next to the tests cannot disturb them.
+ * Starts Vite's dev server on the demo, with its server (the API on PGlite in `dataDir`, a
+ * fresh temp folder by default), on a free loopback port. No file watching or hot reload (a
+ * file saved while the tests run must not reload the page), and a pre-bundle cache of its own
+ * (`cacheDir`), so a dev server running next to the tests cannot disturb them.
  */
-export async function startDemoServer(cacheDir) {
+export async function startDemoServer(cacheDir, dataDir = mkdtempSync(join(tmpdir(), 'credential-e2e-'))) {
+  // Read by server/vite-plugin.ts when the config loads.
+  process.env.CREDENTIAL_DATA_DIR = dataDir;
+  process.env.CREDENTIAL_MASTER_KEY = Buffer.alloc(32, 5).toString('base64');
   const server = await createServer({
     root: fileURLToPath(new URL('..', import.meta.url)),
     cacheDir,
@@ -22,20 +29,28 @@ export async function startDemoServer(cacheDir) {
     logLevel: 'error',
   });
   await server.listen();
-  return { server, url: server.resolvedUrls.local[0] };
+  return { server, url: server.resolvedUrls.local[0], dataDir };
 }
 
-/**
- * Stores three saved tiles (Alpha, Beta, Gamma; Alpha verified and selected) the way the demo
- * stores them, with no keys. Runs in the page: `page.evaluate(seedTiles)`, then a reload.
- */
-export function seedTiles() {
-  const tiles = ['Alpha', 'Beta', 'Gamma'].map((name, i) => ({
-    id: `seed-${i}`, provider: 'openai', name, description: `${name} team`, keyHint: `sk-proj-…AB0${i}`,
-    keyType: 'project', verified: i === 0, organization: '', project: '', created: Date.UTC(2025, 0, 1 + i),
-  }));
-  localStorage.setItem('credential-overlay-demo:credentials', JSON.stringify(tiles));
-  localStorage.setItem('credential-overlay-demo:selected', JSON.stringify({ openai: 'seed-0' }));
+/** Deletes every saved credential through the demo's API. */
+export async function resetCredentials(url) {
+  const list = await (await fetch(new URL('/api/credentials', url))).json();
+  for (const c of list) await fetch(new URL(`/api/credentials/${c.id}`, url), { method: 'DELETE' });
+}
+
+/** Saves three credentials (Alpha, Beta, Gamma; Alpha verified by the server) through the demo's API. */
+export async function seedCredentials(url) {
+  const saved = [];
+  for (const [i, name] of ['Alpha', 'Beta', 'Gamma'].entries()) {
+    const res = await fetch(new URL('/api/credentials', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'openai', name, description: `${name} team`, apiKey: KEY.replace('e2e', `e2e${i}`), verify: i === 0 }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    saved.push(await res.json());
+  }
+  return saved;
 }
 
 /** Everything the page could leak the key through: storage, URL and visible text. */

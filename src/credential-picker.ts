@@ -134,6 +134,11 @@ export class CredentialPicker extends LitElement {
   label?: string;
   /** Any subset of the visible strings, over the page's language. */
   strings: Partial<CredentialPickerStrings> = {};
+  /**
+   * The id of the credential the overlay was last opened on with "Edit", `""` after "Add
+   * Credential": a host's `credential-saved` listener reads it to know which one to update.
+   */
+  editing = '';
 
   private confirming = '';
   private busy = '';
@@ -302,11 +307,13 @@ export class CredentialPicker extends LitElement {
 
   /** Opens the overlay in add mode. */
   #add(): void {
+    this.editing = '';
     this.#open({ existingKeyHint: '', credentialName: '', credentialDescription: '', values: {}, provider: this.provider });
   }
 
   /** Opens the overlay in edit mode from a tile. */
   #edit(tile: CredentialSummary): void {
+    this.editing = tile.id;
     this.#open({
       existingKeyHint: tile.keyHint,
       credentialName: tile.name,
