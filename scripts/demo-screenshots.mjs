@@ -1,13 +1,12 @@
 // Screenshots of the demo page in headless Chromium: `node scripts/demo-screenshots.mjs`.
 // Writes docs/demo-*.png: the empty Authenticate step, the overlay open, the step with saved
 // tiles, a key the live check rejected, dark mode, the custom theme, and a 320 px phone.
-import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { findChrome } from './chrome.mjs';
+import { resetCredentials, startDemoServer } from '../e2e/shared.mjs';
 
-const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-await server.listen();
-const url = server.resolvedUrls.local[0];
+// The demo with its server on a throw-away data folder.
+const { server, url } = await startDemoServer('node_modules/.vite-screenshots');
 const browser = await chromium.launch({
   executablePath: findChrome(),
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
@@ -15,29 +14,30 @@ const browser = await chromium.launch({
 
 const KEY = 'sk-proj-Xy3kQ9_aZ0vL2mN8pR4tT3BlbkFJw7Hc5Ud1Ke6Jf0Gb9x9Qz';
 
-/** Saved tiles, as the demo stores them (no keys). */
+/** Saved credentials, saved through the demo's API as the page would. */
 const seed = [
-  { name: 'Production', description: 'Nightly enrichment job, project “analytics”.', keyHint: 'sk-proj-…x9Qz', keyType: 'project', verified: true },
-  { name: 'Staging', description: 'Shared by the data team for testing new pipelines.', keyHint: 'sk-svcacct-…7HcA', keyType: 'service-account', verified: false },
-].map((c, i) => ({ id: `seed-${i}`, provider: 'openai', organization: '', project: '', created: Date.UTC(2025, 5, 3 + i), ...c }));
+  { name: 'Production', description: 'Nightly enrichment job, project “analytics”.', apiKey: 'sk-proj-demo-VALID-Xy3kQ9aZ0vL2mN8pT3BlbkFJw7Hc5Ud1x9Qz', verify: true },
+  { name: 'Staging', description: 'Shared by the data team for testing new pipelines.', apiKey: 'sk-svcacct-Xy3kQ9aZ0vL2mN8pT3BlbkFJw7Hc5Ud1q8Lm7HcA' },
+];
+async function save(tiles) {
+  await resetCredentials(url);
+  for (const c of tiles) {
+    await fetch(new URL('/api/credentials', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'openai', ...c }) });
+  }
+}
 
 async function shoot({ name, width = 1280, height = 860, scheme = 'light', tiles = [], settings, act, fullPage = false }) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && console.error('console:', m.text()));
-  await page.addInitScript(
-    ([tiles, settings]) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      localStorage.setItem('credential-overlay-demo:credentials', JSON.stringify(tiles));
-      localStorage.setItem('credential-overlay-demo:selected', JSON.stringify(tiles.length ? { openai: tiles[0].id } : {}));
-      if (settings) localStorage.setItem('credential-overlay-demo:settings', JSON.stringify(settings));
-    },
-    [tiles, settings],
-  );
+  await save(tiles);
+  await page.addInitScript((settings) => {
+    if (settings) localStorage.setItem('credential-overlay-demo:settings', JSON.stringify(settings));
+  }, settings);
   await page.goto(url);
   await page.getByRole('button', { name: 'Add Credential' }).waitFor();
+  if (tiles.length) await page.locator('credential-picker').getByRole('radio').first().waitFor();
   await act?.(page);
   await page.screenshot({ path: `docs/${name}.png`, fullPage });
   console.log(`docs/${name}.png`);
@@ -58,7 +58,7 @@ try {
   await shoot({
     name: 'demo-live-check',
     tiles: seed,
-    settings: { verify: true },
+    settings: { verify: 'browser' },
     act: async (page) => {
       await openAndFill(page);
       await page.getByLabel('API Key Value').fill('sk-proj-demo-REVOKED-Xy3kQ9aZ0vL2mN8pT3BlbkFJw7Hc5Ud1');

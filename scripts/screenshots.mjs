@@ -1,13 +1,11 @@
 // Takes screenshots of the demo in headless Chromium: `npm run screenshots`.
 // Writes docs/*.png: light and dark, error state, revealed key, 320 px, 200% zoom, forced
 // colours and right to left.
-import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { findChrome } from './chrome.mjs';
+import { startDemoServer } from '../e2e/shared.mjs';
 
-const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-await server.listen();
-const url = server.resolvedUrls.local[0];
+const { server, url } = await startDemoServer('node_modules/.vite-screenshots');
 const browser = await puppeteer.launch({
   executablePath: findChrome(),
   headless: true,
@@ -38,7 +36,8 @@ async function shoot({ name, width = 1000, height = 760, scale = 1, scheme = 'li
   await page.goto(url);
   await page.waitForFunction(() => customElements.get('credential-overlay'));
   if (dir) await page.evaluate((d) => document.documentElement.setAttribute('dir', d), dir);
-  await page.click('#add');
+  await page.waitForSelector('pierce/[part~="add-tile"]');
+  await page.click('pierce/[part~="add-tile"]');
   await page.waitForSelector(inOverlay('dialog[open]'));
   await act?.(page);
   await page.screenshot({ path: `docs/${name}.png` });
