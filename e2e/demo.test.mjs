@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { KEY, assertKeyNowhere, focused, hintOf, resetCredentials, seedCredentials, startDemoServer, tabTo } from './shared.mjs';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/chrome.mjs';
+import { testKeys } from '../test/test-keys.mjs';
 
 let server;
 let browser;
@@ -260,8 +261,9 @@ test('live check from the server, for a provider that refuses browsers (Cohere)'
   const page = await openDemo(t);
   await page.getByLabel('Provider preset').selectOption('cohere');
   await page.getByLabel('Check the key live').selectOption('server');
-  await group(page, 'Cohere').or(page.getByText('No credentials yet')).first().waitFor();
-  const key = await page.locator('#test-keys li').filter({ hasText: 'Valid key' }).locator('code').innerText();
+  await page.getByRole('heading', { name: 'Cohere credentials' }).waitFor();
+  const key = testKeys.cohere.VALID;
+  await page.locator('#test-keys code').filter({ hasText: key }).waitFor();
   await fillOverlay(page, { name: 'Cohere prod', key });
   await page.getByRole('button', { name: 'Save' }).click();
   await tile(page, 'Cohere prod').waitFor();
