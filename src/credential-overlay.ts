@@ -820,20 +820,19 @@ export class CredentialOverlay extends LitElement {
     const t = fieldText(field, this.#strings);
     const d = domId(id);
     const value = this.#values[id] ?? '';
-    const invalid = ifDefined(this.errors[id] ? 'true' : undefined);
     const describedBy = this.#describedBy(id, t.help && `${d}-help`);
     const part = `input ${id}-input`;
     const onInput = (e: Event) => this.#onInput(id, e);
     const onBlur = (e: FocusEvent) => this.#onBlur(id, e);
     const control =
       field.kind === 'select'
-        ? html`<select id=${d} part=${part} ?required=${field.required} ?disabled=${busy} aria-invalid=${invalid}
+        ? html`<select id=${d} part=${part} ?required=${field.required} ?disabled=${busy} aria-invalid=${ifDefined(this.errors[id] ? 'true' : undefined)}
             aria-describedby=${describedBy} @change=${onInput} @blur=${onBlur}>
             ${(field.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${t.option(o.value)}</option>`)}
           </select>`
         : html`<input id=${d} part=${part} type=${field.kind === 'url' ? 'url' : 'text'} .value=${live(value)}
             ?required=${field.required} autocomplete="off" spellcheck="false" autocapitalize="off"
-            placeholder=${ifDefined(t.placeholder)} ?readonly=${busy} aria-invalid=${invalid}
+            placeholder=${ifDefined(t.placeholder)} ?readonly=${busy} aria-invalid=${ifDefined(this.errors[id] ? 'true' : undefined)}
             aria-describedby=${describedBy} @input=${onInput} @blur=${onBlur} />`;
     return this.#field(id, t.label, control, t.help ? html`<p id="${d}-help" class="help" part="help">${t.help}</p>` : nothing, !field.required);
   }

@@ -2,6 +2,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { getProvider, type CredentialOverlay } from './credential-overlay.js';
+// The overlay the picker creates when the host gives none: defined with it.
+import './index.js';
 import { maskSecrets } from './key-rules.js';
 import { LangController, localeFor, mergeStrings } from './locale.js';
 import { deepActiveElement } from './modal.js';

@@ -117,6 +117,9 @@ afterEach(async () => {
   document.documentElement.removeAttribute('dir');
 });
 
+/** What the "accessibility tree" tests really compare against, in this engine. */
+const treeSource = engine === 'chromium' ? "Chromium's accessibility tree" : `${engine === 'firefox' ? 'Firefox' : 'WebKit'}: roles and names computed from the DOM by the test helper`;
+
 describe('a11y: focus', () => {
   it('puts initial focus on Credential Name however the overlay opens', async () => {
     for (const open of [
@@ -452,7 +455,7 @@ describe('a11y: announcements', () => {
     expect(button(el, 'Save').disabled).to.equal(false);
   });
 
-  it('exposes names, states and the dialog as Chromium’s accessibility tree sees them', async () => {
+  it(`exposes names, states and the dialog (${treeSource})`, async () => {
     const el = await openOverlay();
     const find = (n: AXNode, role: string, name: string): AXNode | undefined =>
       n.role === role && n.name === name ? n : n.children?.map((c) => find(c, role, name)).find(Boolean);

@@ -4,7 +4,7 @@
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CredentialCancelEvent, CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, expectFocus, field, fill, openOverlay, record, sendKeys } from './helpers.js';
+import { button, dialog, expectFocus, field, fill, openOverlay, record, sendKeys, settle, spyFetch } from './helpers.js';
 import { filler, keys } from './keys.js';
 
 const MOCK = `${location.origin}/mock/openai/v1`;
@@ -68,13 +68,16 @@ function watchPage() {
 
 let page: ReturnType<typeof watchPage>;
 
-/** A test that also fails on any unhandled error or rejection, checked after a few tasks. */
+/**
+ * A test that also fails on any unhandled error or rejection: `unhandledrejection` is fired
+ * in a task after the microtask checkpoint, so `settle()` (a task and a frame) sees it.
+ */
 function race(name: string, body: () => Promise<void>) {
   it(name, async () => {
     page = watchPage();
     try {
       await body();
-      await aTimeout(30);
+      await settle();
       expect(page.errors.map((e) => String((e as Error)?.message ?? e)), 'unhandled errors and rejections').to.deep.equal([]);
     } finally {
       page.stop();
@@ -156,11 +159,20 @@ describe('races: closing or removing mid-flight', () => {
       fill(el, { key: mockKey('VALID') });
       const saved = record(el, 'credential-saved');
       const cancels = record(el, 'credential-cancel');
-      saveButton(el).click();
-      await el.updateComplete;
-      expect(busy(el)).to.equal(true);
-      act(el);
-      await aTimeout(150); // well past the mock's 200
+      const spy = spyFetch();
+      try {
+        const started = spy.next();
+        saveButton(el).click();
+        await started; // the request is on its way
+        await el.updateComplete;
+        expect(busy(el)).to.equal(true);
+        act(el);
+        // The request ends (aborted, or answered): everything it could cause has then run.
+        await spy.ended();
+        await settle();
+      } finally {
+        spy.restore();
+      }
       expect([saved.length, cancels.length, dialog(el).open]).to.deep.equal([0, 0, false]);
       if (!el.isConnected) {
         document.body.append(el);
@@ -201,10 +213,17 @@ describe('races: closing or removing mid-flight', () => {
     fill(el, { key: mockKey('HANG') });
     const saved = record(el, 'credential-saved');
     const cancels = record<CredentialCancelEvent>(el, 'credential-cancel');
-    saveButton(el).click();
-    await aTimeout(30);
-    button(el, 'Cancel').click();
-    await aTimeout(50);
+    const spy = spyFetch();
+    try {
+      const started = spy.next();
+      saveButton(el).click();
+      await started;
+      button(el, 'Cancel').click();
+      await spy.ended();
+      await settle();
+    } finally {
+      spy.restore();
+    }
     expect([saved.length, cancels.map((e) => e.detail.source)]).to.deep.equal([0, ['cancel-button']]);
   });
 });
@@ -282,6 +301,8 @@ describe('host misbehaviour: waitUntil', () => {
     const el = await filled();
     const saved = record<CredentialSavedEvent>(el, 'credential-saved');
     let error: unknown;
+    let late!: () => void;
+    const tried = new Promise<void>((r) => (late = r));
     el.addEventListener('credential-saved', (e) => {
       e.preventDefault();
       setTimeout(() => {
@@ -290,10 +311,12 @@ describe('host misbehaviour: waitUntil', () => {
         } catch (err) {
           error = err;
         }
+        late();
       });
     });
     saveButton(el).click();
-    await aTimeout(10);
+    await tried;
+    await el.updateComplete;
     expect([(error as DOMException)?.name, busy(el), saveButton(el).disabled, dialog(el).open]).to.deep.equal(['InvalidStateError', false, false, true]);
     saveButton(el).click();
     expect(saved.length).to.equal(2);
@@ -415,7 +438,8 @@ describe('re-opening at once', () => {
     await el.updateComplete;
     expect([dialog(el).open, el.open, ...values(el)]).to.deep.equal([true, true, '', '', '']);
     expectFocus(field(el, 'Credential Name'));
-    await aTimeout(20);
+    // dialog.close() queued its close event as a task: settle() runs after it.
+    await settle();
     expect([dialog(el).open, el.open, cancels.map((e) => e.detail.source)], 'after the queued close event').to.deep.equal([true, true, ['api']]);
     expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
     el.close();
@@ -429,7 +453,7 @@ describe('re-opening at once', () => {
     button(el, 'Cancel').click();
     await el.updateComplete;
     expect([dialog(el).open, ...values(el)]).to.deep.equal([true, '', '', '']);
-    await aTimeout(20);
+    await settle();
     expect([dialog(el).open, el.open, cancels.map((e) => e.detail.source)]).to.deep.equal([true, true, ['cancel-button']]);
   });
 
@@ -445,7 +469,7 @@ describe('re-opening at once', () => {
     await el.updateComplete;
     expect([dialog(el).open, saved.length, cancels.length, ...values(el)]).to.deep.equal([true, 1, 0, '', '', '']);
     expectFocus(field(el, 'Credential Name'));
-    await aTimeout(20);
+    await settle();
     expect([dialog(el).open, el.open, cancels.map((e) => e.detail.source)]).to.deep.equal([true, true, []]);
   });
 
@@ -455,7 +479,7 @@ describe('re-opening at once', () => {
     el.addEventListener('credential-saved', () => queueMicrotask(() => el.show()), { once: true });
     saveButton(el).click();
     await el.updateComplete;
-    await aTimeout(20);
+    await settle();
     expect([dialog(el).open, el.open, cancels.map((e) => e.detail.source), ...values(el)]).to.deep.equal([true, true, [], '', '', '']);
   });
 

@@ -422,3 +422,27 @@ export async function settle(): Promise<void> {
   await new Promise((r) => setTimeout(r));
   await new Promise((r) => requestAnimationFrame(r));
 }
+
+/**
+ * Records every `fetch` the page makes from now on: `requests` holds each call's promise, and
+ * `next()` resolves when the next call starts. `ended()` waits until every recorded request
+ * has settled (answered, failed or aborted): after it and `settle()`, whatever an aborted
+ * request could still cause has happened. Call `restore()` at the end.
+ */
+export function spyFetch() {
+  const real = window.fetch;
+  const requests: Promise<unknown>[] = [];
+  let started: (() => void) | undefined;
+  window.fetch = ((...args: Parameters<typeof fetch>) => {
+    const request = real(...args);
+    requests.push(request.catch((e) => e));
+    started?.();
+    return request;
+  }) as typeof fetch;
+  return {
+    requests,
+    next: () => new Promise<void>((resolve) => (started = resolve)),
+    ended: () => Promise.all(requests),
+    restore: () => (window.fetch = real),
+  };
+}

@@ -1,12 +1,15 @@
 import { expect, html } from '@open-wc/testing';
 import type { CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { accessibilityTree, type AXNode, button, description, dialog, expectFocus, field, fill, findAccessibilityNode, openOverlay, paste, record, sendKeys } from './helpers.js';
+import { accessibilityTree, type AXNode, button, description, dialog, engine, expectFocus, field, fill, findAccessibilityNode, openOverlay, paste, record, sendKeys } from './helpers.js';
 import { keys } from './keys.js';
 
 const find = (tree: AXNode | null | undefined, test: (n: AXNode) => boolean) => findAccessibilityNode(tree, test);
 
+/** What the accessibility-tree assertions compare against, in this engine. */
+const treeSource = engine === 'chromium' ? "Chromium's accessibility tree" : 'names computed from the DOM by the test helper';
+
 describe('opening', () => {
-  it('shows a modal dialog named by the heading, with the provider and every control', async () => {
+  it(`shows a modal dialog named by the heading, with the provider and every control (${treeSource})`, async () => {
     const el = await openOverlay();
     expect(dialog(el).matches(':modal')).to.equal(true);
     expect(el.hasAttribute('open')).to.equal(true);
@@ -75,7 +78,7 @@ describe('opening', () => {
     el.remove();
   });
 
-  it('takes the heading and initial values from attributes, as text', async () => {
+  it(`takes the heading and initial values from attributes, as text (${treeSource})`, async () => {
     const el = await openOverlay(html`<credential-overlay heading="Edit <b>key</b>" credential-name=" Prod "
       credential-description="<img src=x>"></credential-overlay>`);
     const tree = await accessibilityTree();

@@ -1,7 +1,7 @@
-import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { CredentialOverlay, type CredentialSavedEvent, type VerifyContext } from '../src/index.js';
 import '../src/providers/anthropic.js';
-import { button, description, dialog, errorOf, expectFocus, expectSaving, field, fill, openOverlay, paste, record, sendKeys } from './helpers.js';
+import { button, description, dialog, errorOf, expectFocus, expectSaving, field, fill, openOverlay, paste, record, sendKeys, settle, spyFetch } from './helpers.js';
 import { filler } from './keys.js';
 
 // A session of this page's own: engines run in parallel against the same mock.
@@ -119,14 +119,20 @@ describe('live verification (OpenAI, against a local mock of /models)', () => {
     const el = await verifying('HANG');
     const saved = record(el, 'credential-saved');
     const cancels = record(el, 'credential-cancel');
+    const spy = spyFetch();
+    const started = spy.next();
     button(el, 'Save').click();
+    await started;
+    spy.restore();
     await el.updateComplete;
     expectSaving(el, 'Checking…');
     expect(el.shadowRoot!.querySelector('[part="progress"]')!.textContent).to.include('Checking the key with OpenAI');
     expect(button(el, 'Cancel').disabled).to.equal(false);
     button(el, 'Cancel').click();
     expect(dialog(el).open).to.equal(false);
-    await aTimeout(100);
+    // The aborted request has ended: anything it could still cause has run.
+    await spy.ended();
+    await settle();
     expect(saved).to.have.length(0);
     expect(cancels.map((e) => e.detail.source)).to.deep.equal(['cancel-button']);
   });
@@ -147,17 +153,20 @@ describe('live verification (OpenAI, against a local mock of /models)', () => {
   ] as const) {
     it(`${how} aborts the check; nothing is emitted`, async () => {
       let signal: AbortSignal | undefined;
+      let answer!: (r: { ok: true }) => void;
       const el = await verifying('VALID');
       el.verifier = (_key, ctx) => {
         signal = ctx.signal;
-        return new Promise(() => {});
+        return new Promise((r) => (answer = r));
       };
       const saved = record(el, 'credential-saved');
       const cancels = record(el, 'credential-cancel');
       button(el, 'Save').click();
       act(el);
       expect(signal?.aborted).to.equal(true);
-      await aTimeout(20);
+      // The verifier answers after all (it ignored the signal): nothing may come of it.
+      answer({ ok: true });
+      await settle();
       expect(saved).to.have.length(0);
       expect(cancels).to.have.length(0);
     });
