@@ -45,6 +45,8 @@ function publicApiPlugin() {
             // Lit's internal state ({ state: true } in static properties) has no attribute.
             if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !hidden.has(a.fieldName));
           }
+          // An event the analyzer guessed from `new CustomEvent(type, …)` inside a helper is no event.
+          if (decl.events) decl.events = decl.events.filter((e) => eventTypes.has(e.name));
           for (const event of decl.events ?? []) {
             const declared = eventTypes.get(event.name);
             if (!declared || (event.type?.text && event.type.text !== 'CustomEvent')) continue;
@@ -57,7 +59,7 @@ function publicApiPlugin() {
 }
 
 export default {
-  globs: ['src/index.ts', 'src/element.ts', 'src/credential-overlay.ts', 'src/events.ts'],
+  globs: ['src/index.ts', 'src/element.ts', 'src/credential-overlay.ts', 'src/events.ts', 'src/picker.ts', 'src/credential-picker.ts'],
   outdir: 'dist',
   litelement: true,
   // Never rewrite package.json: "customElements" is set there once, by hand.

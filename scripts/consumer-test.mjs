@@ -98,7 +98,7 @@ await check('tarball: custom-elements.json declares the tag, attributes, events,
   const names = (list) => (list ?? []).map((x) => x.name);
   const want = {
     attributes: ['open', 'provider', 'heading', 'credential-name', 'credential-description', 'docs-url'],
-    events: ['credential-saved', 'credential-cancel'],
+    events: ['credential-saved', 'credential-cancel', 'credential-request-close', 'credential-close'],
     cssParts: ['dialog', 'save-button', 'cancel-button', 'reveal-button'],
     cssProperties: ['--credential-overlay-accent'],
   };
@@ -237,17 +237,19 @@ write('react.html', `<!doctype html><link rel="icon" href="data:,"><title>react<
 
 // (e): every locale and provider entry in the tarball, through the package's exports.
 write('src/entries.ts', `
-import { CredentialOverlay } from 'credential-overlay';
+import { getProvider } from 'credential-overlay';
+import 'credential-overlay/picker';
 ${locales.map((l, i) => `import * as locale${i} from 'credential-overlay/locales/${l}';`).join('\n')}
 ${providers.map((p) => `import 'credential-overlay/providers/${p}';`).join('\n')}
 
 const locales: Record<string, Record<string, unknown>> = { ${locales.map((l, i) => `'${l}': locale${i}`).join(', ')} };
 (window as any).consumer = {
   locales: Object.entries(locales).map(([name, mod]) => {
-    const strings = mod[name] as { heading?: unknown } | undefined;
+    const strings = mod[name.replace(/-(\\w)/g, (_, c: string) => c.toUpperCase())] as { heading?: unknown } | undefined;
     return [name, typeof strings?.heading === 'string'];
   }),
-  providers: ${JSON.stringify(providers)}.map((id) => [id, CredentialOverlay.providers.has(id)]),
+  providers: ${JSON.stringify(providers.filter((p) => p !== 'all'))}.map((id) => [id, Boolean(getProvider(id))]),
+  picker: Boolean(customElements.get('credential-picker')),
 };
 `);
 write('entries.html', `<!doctype html><link rel="icon" href="data:,"><title>entries</title>
@@ -390,13 +392,23 @@ async function browserTests(executablePath) {
       await input.type(key);
       const save = await page.$('credential-overlay >>> [part="save-button"]');
       await save.click();
-      await page.waitForFunction(() => window.consumer?.saved, { timeout: 5000 });
+      await page
+        .waitForFunction(() => window.consumer?.saved, { timeout: 5000 })
+        .catch(async (error) => {
+          const shown = await page.$eval('credential-overlay', (el) =>
+            [...el.shadowRoot.querySelectorAll('[part~="error"], [role="alert"]')].map((e) => e.textContent.trim()).filter(Boolean).join(' | '));
+          throw new Error(`${error.message}; the overlay shows: ${shown || 'no error'}; page errors: ${errors.join(' | ') || 'none'}`);
+        });
       const c = await page.evaluate(() => window.consumer);
       assert(c.saved === 'sk-proj-…1234', `keyHint ${c.saved}`);
       assert(c.keyType === 'project' && c.name === 'From React', JSON.stringify(c));
       const shown = await page.$eval('#saved', (el) => el.textContent);
       assert(shown === c.saved, 'the React state did not update');
-      await page.waitForFunction(() => !document.querySelector('credential-overlay').shadowRoot.querySelector('dialog').open, { timeout: 5000 });
+      await page
+        .waitForFunction(() => !document.querySelector('credential-overlay').shadowRoot.querySelector('dialog').open, { timeout: 5000 })
+        .catch((error) => {
+          throw new Error(`${error.message}: the dialog stayed open after onCredentialSaved set open={false}`);
+        });
       assert(!errors.length, errors.join('\n'));
       await page.close();
     });
@@ -411,13 +423,14 @@ async function browserTests(executablePath) {
       await page.close();
     });
 
-    await check(`(e) Chromium: entries import through the exports map: ${[...locales.map((l) => `locales/${l}`), ...providers.map((p) => `providers/${p}`)].join(', ') || '(none in the tarball)'}`, async () => {
+    await check(`(e) Chromium: entries import through the exports map: picker, ${[...locales.map((l) => `locales/${l}`), ...providers.map((p) => `providers/${p}`)].join(', ') || '(none in the tarball)'}`, async () => {
       const { page, errors } = await open('entries.html');
       await page.waitForFunction(() => window.consumer, { timeout: 5000 });
       const c = await page.evaluate(() => window.consumer);
       const bad = [...c.locales.filter(([, ok]) => !ok).map(([n]) => `locales/${n} exports no \`${n}\` strings`),
         ...c.providers.filter(([, ok]) => !ok).map(([n]) => `providers/${n} registered no "${n}" preset`)];
       assert(!bad.length, bad.join('; '));
+      assert(c.picker, 'credential-overlay/picker did not define <credential-picker>');
       assert(!errors.length, errors.join('\n'));
       await page.close();
     });

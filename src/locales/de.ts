@@ -4,6 +4,7 @@
  * sets it on one element whatever its language.
  */
 import { registerLocale } from '../locale.js';
+import type { CredentialPickerStrings } from '../picker-strings.js';
 import type { CredentialOverlayStrings } from '../strings.js';
 
 /** „a“, „a und b“, „a, b und c“. */
@@ -159,4 +160,21 @@ export const de: CredentialOverlayStrings = {
   saveFailed: 'Die Zugangsdaten konnten nicht gespeichert werden. Versuchen Sie es erneut.',
 };
 
-registerLocale('de', { overlay: de });
+export const dePicker: CredentialPickerStrings = {
+  label: 'Zugangsdaten',
+  addCredential: 'Zugangsdaten hinzufügen',
+  empty: 'Noch keine Zugangsdaten',
+  edit: ({ name }) => `${name} bearbeiten`,
+  delete: ({ name }) => `${name} löschen`,
+  verified: 'Geprüft',
+  keyType: ({ type }) => `Schlüsseltyp ${type}`,
+  added: ({ date }) => `Hinzugefügt am ${date}`,
+  confirmDelete: ({ name }) => `${name} löschen?`,
+  confirm: 'Löschen',
+  keep: 'Behalten',
+  deleting: 'Wird gelöscht…',
+  deleteFailed: 'Die Zugangsdaten konnten nicht gelöscht werden. Versuchen Sie es erneut.',
+  announceNew: ({ name }) => `${name} hinzugefügt`,
+};
+
+registerLocale('de', { overlay: de, picker: dePicker });

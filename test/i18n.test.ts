@@ -1,0 +1,219 @@
+// Every language (contract section 13): each locale is complete, every message function
+// answers, and every state of the overlay and the picker shows no English left.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/picker.js';
+import '../src/providers/azure-openai.js';
+import '../src/providers/openai-compatible.js';
+import type { CredentialOverlay } from '../src/index.js';
+import type { CredentialPicker } from '../src/picker.js';
+import { pickerEn } from '../src/picker-strings.js';
+import { en } from '../src/strings.js';
+import { button, openOverlay, paste, settle } from './helpers.js';
+import { keys } from './keys.js';
+import { ar, arPicker } from '../src/locales/ar.js';
+import { de, dePicker } from '../src/locales/de.js';
+import { es, esPicker } from '../src/locales/es.js';
+import { fr, frPicker } from '../src/locales/fr.js';
+import { it as itStrings, itPicker } from '../src/locales/it.js';
+import { ja, jaPicker } from '../src/locales/ja.js';
+import { ko, koPicker } from '../src/locales/ko.js';
+import { nl, nlPicker } from '../src/locales/nl.js';
+import { pl, plPicker } from '../src/locales/pl.js';
+import { ptBR, ptBRPicker } from '../src/locales/pt-BR.js';
+import { zhCN, zhCNPicker } from '../src/locales/zh-CN.js';
+
+const LOCALES: Array<[string, object, object]> = [
+  ['de', de, dePicker],
+  ['fr', fr, frPicker],
+  ['es', es, esPicker],
+  ['pt-BR', ptBR, ptBRPicker],
+  ['it', itStrings, itPicker],
+  ['nl', nl, nlPicker],
+  ['pl', pl, plPicker],
+  ['ja', ja, jaPicker],
+  ['zh-CN', zhCN, zhCNPicker],
+  ['ko', ko, koPicker],
+  ['ar', ar, arPicker],
+];
+const MOCK = `${location.origin}/mock/i18n/openai/v1`;
+
+/** Sample parameters for every message function. */
+const SAMPLE = {
+  provider: 'OpenAI', other: 'Anthropic', prefix: 'sk-ant-', expected: 'sk-', field: 'Name', length: 12, max: 10, min: 20,
+  character: 'x', position: 3, char: '.', allowed: 'a', count: 3, hint: 'sk-…AbCd', said: 'no', reason: 'r', seconds: 10, status: 503,
+  host: 'example.com', kind: 'non-ascii', codePoint: 'U+00E9', name: 'Prod', type: 'project', date: '1.1.2026',
+  parts: [{ kind: 'letters' }, { kind: 'digits' }, { kind: 'hex', value: '0–9, a–f' }, { kind: 'range', value: 'a–c' }, { kind: 'char', value: '_' }],
+};
+
+describe('languages: every locale is complete', () => {
+  for (const [lang, overlay, picker] of LOCALES) {
+    it(lang, () => {
+      for (const [base, strings] of [[en, overlay], [pickerEn, picker]] as const) {
+        const missing = Object.keys(base).filter((k) => !(k in strings));
+        expect(missing, `${lang}: missing entries`).to.deep.equal([]);
+        for (const [k, v] of Object.entries(strings)) {
+          expect(typeof v, `${lang}.${k}`).to.equal(typeof (base as unknown as Record<string, unknown>)[k]);
+          if (typeof v === 'function') {
+            const kinds = k === 'describeCharacter' ? ['space', 'tab', 'line-break', 'whitespace', 'control', 'invisible', 'non-ascii'] : [SAMPLE.kind];
+            for (const kind of kinds) {
+              const text = v({ ...SAMPLE, kind });
+              expect(typeof text === 'string' && text.trim().length > 0, `${lang}.${k}(${kind})`).to.equal(true);
+              expect(text, `${lang}.${k}`).not.to.match(/undefined|\[object|NaN/);
+            }
+          }
+        }
+      }
+      // The presets' own field texts: every built-in field is translated.
+      const fields = (overlay as typeof en).fields;
+      for (const id of ['organization', 'project', 'endpoint', 'deployment', 'apiVersion', 'baseUrl']) expect(fields[id]?.label, `${lang}.fields.${id}`).to.be.a('string');
+    });
+  }
+});
+
+/** Every text a user can see or hear in `root`: rendered text nodes, names, titles, placeholders. */
+function texts(root: ShadowRoot): string[] {
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const el = node.parentElement!;
+      if (node.nodeValue!.trim() && !el.closest('code') && el.getClientRects().length) out.push(node.nodeValue!.trim());
+    } else if (node instanceof Element) {
+      for (const a of ['aria-label', 'title', 'placeholder']) if (node.getAttribute(a)) out.push(node.getAttribute(a)!);
+      if (node.shadowRoot) walk(node.shadowRoot);
+      node.childNodes.forEach(walk);
+    } else node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return out.map((t) => t.replace(/[\u2068\u2069]/g, ''));
+}
+
+/** Fragments that are the same in every language: names, codes, hints, numbers. */
+const universal = (t: string) =>
+  !/[A-Za-z]{3}/.test(t.replace(/OpenAI|Azure|Anthropic|Groq|https?:\/\/\S+|sk-\S*|…\S*|org-\S*|proj_\S*/g, '')) ||
+  ['OpenAI', 'Azure OpenAI', 'OpenAI-compatible server', 'antropic', 'gpt-4o'].includes(t);
+/** Words a language takes over from English as they are. */
+const loanwords: Record<string, string[]> = { it: ['Endpoint'] };
+
+type State = (el: CredentialOverlay) => Promise<void>;
+const states: Record<string, { template?: (lang: string) => ReturnType<typeof html>; reach?: State }> = {
+  open: {},
+  'errors on an empty Save': { reach: async (el) => button(el, save(el)).click() },
+  'another provider, a space, too short, an admin note': {
+    reach: async (el) => {
+      for (const k of ['sk-ant-api03-AbCdEfGhIjKlMnOpQrStUv', 'sk-proj-abc def', 'sk-abc', keys.admin]) {
+        paste(el.shadowRoot!.getElementById('api-key') as HTMLInputElement, k);
+        button(el, save(el)).click();
+        await el.updateComplete;
+      }
+    },
+  },
+  'Advanced open with invalid IDs': {
+    reach: async (el) => {
+      el.shadowRoot!.querySelector('details')!.open = true;
+      const inputs = el.shadowRoot!.querySelectorAll<HTMLInputElement>('details input');
+      for (const input of inputs) paste(input, 'bad id');
+      button(el, save(el)).click();
+    },
+  },
+  'edit mode': { template: (lang) => html`<credential-overlay lang=${lang} existing-key-hint="sk-proj-…x9Qz"></credential-overlay>` },
+  'a busy save': {
+    reach: async (el) => {
+      paste(el.shadowRoot!.getElementById('name') as HTMLInputElement, 'Prod');
+      paste(el.shadowRoot!.getElementById('api-key') as HTMLInputElement, keys.project);
+      el.addEventListener('credential-saved', (e) => e.detail.waitUntil(new Promise(() => {})));
+      button(el, save(el)).click();
+    },
+  },
+  'could not confirm': {
+    template: (lang) => html`<credential-overlay lang=${lang} verify base-url=${MOCK}></credential-overlay>`,
+    reach: async (el) => {
+      paste(el.shadowRoot!.getElementById('name') as HTMLInputElement, 'Prod');
+      paste(el.shadowRoot!.getElementById('api-key') as HTMLInputElement, `sk-proj-demo-RATE-${keys.project.slice(20)}`);
+      button(el, save(el)).click();
+      for (let n = 0; n < 200 && !el.shadowRoot!.querySelector('[part="skip-button"]'); n++) await settle();
+    },
+  },
+  'Azure OpenAI with errors on every field': {
+    template: (lang) => html`<credential-overlay lang=${lang} provider="azure-openai"></credential-overlay>`,
+    reach: async (el) => {
+      for (const input of el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[id^="f-"]')) paste(input, input.id === 'f-endpoint' ? 'http://example.com' : 'bad value');
+      button(el, save(el)).click();
+    },
+  },
+  'an unencrypted Base URL': {
+    template: (lang) => html`<credential-overlay lang=${lang} provider="openai-compatible"></credential-overlay>`,
+    reach: async (el) => {
+      paste(el.shadowRoot!.getElementById('name') as HTMLInputElement, 'Lab');
+      paste(el.shadowRoot!.getElementById('f-baseUrl') as HTMLInputElement, 'http://192.168.1.5:8000/v1');
+      el.addEventListener('credential-saved', (e) => e.preventDefault());
+      button(el, save(el)).click();
+    },
+  },
+  'an unknown provider': { template: (lang) => html`<credential-overlay lang=${lang} provider="antropic"></credential-overlay>` },
+};
+/** Save's name in the overlay's language. */
+const save = (el: CredentialOverlay) => el.shadowRoot!.querySelector('[part="save-button"]')!.textContent!.trim();
+
+async function render(lang: string, state: (typeof states)[string]) {
+  const el = await openOverlay(state.template?.(lang) ?? html`<credential-overlay lang=${lang}></credential-overlay>`);
+  await state.reach?.(el);
+  await el.updateComplete;
+  await settle();
+  return texts(el.shadowRoot!);
+}
+
+describe('languages: no English left in any state of the overlay', () => {
+  const english: Record<string, Set<string>> = {};
+  before(async () => {
+    for (const [name, state] of Object.entries(states)) english[name] = new Set(await render('en', state));
+  });
+  for (const [lang] of LOCALES) {
+    it(lang, async () => {
+      const left: string[] = [];
+      for (const [name, state] of Object.entries(states)) {
+        const shown = await render(lang, state);
+        expect(shown.length, `${name}: something shows`).to.be.greaterThan(3);
+        for (const t of shown) {
+          expect(t, `${lang}, ${name}`).not.to.match(/undefined|\[object|NaN/);
+          if (english[name].has(t) && !universal(t) && !loanwords[lang]?.includes(t)) left.push(`${name}: “${t}”`);
+        }
+      }
+      expect(left, `${lang}: English left`).to.deep.equal([]);
+    });
+  }
+});
+
+describe('languages: no English left in the picker', () => {
+  const list = [
+    { id: 'a', name: 'Prod', description: 'Nightly', keyHint: 'sk-proj-…x9Qz', keyType: 'project', verified: true, createdAt: '2026-11-02T10:00:00Z' },
+    { id: 'b', name: 'Staging', keyHint: 'sk-…AbCd', keyType: 'legacy' },
+  ];
+  async function shown(lang: string) {
+    const all: string[] = [];
+    for (const credentials of [[], list]) {
+      const host = await fixture(html`<div lang=${lang}><credential-picker .credentials=${credentials}></credential-picker></div>`);
+      const p = host.querySelector('credential-picker') as CredentialPicker;
+      await p.updateComplete;
+      all.push(...texts(p.shadowRoot!).filter((t) => !['Prod', 'Nightly', 'Staging'].includes(t)));
+      if (credentials.length) {
+        p.addEventListener('credential-delete', (e) => e.detail.waitUntil(Promise.reject(new Error(''))), { once: true });
+        (p.shadowRoot!.querySelector('[part="delete-button"]') as HTMLButtonElement).click();
+        await p.updateComplete;
+        all.push(...texts(p.shadowRoot!));
+        (p.shadowRoot!.querySelector('[data-action="confirm"]') as HTMLButtonElement).click();
+        await settle();
+        await p.updateComplete;
+        all.push(...texts(p.shadowRoot!));
+      }
+    }
+    return all;
+  }
+  let english: Set<string>;
+  before(async () => (english = new Set(await shown('en'))));
+  for (const [lang] of LOCALES) {
+    it(lang, async () => {
+      const left = (await shown(lang)).filter((t) => english.has(t) && !universal(t) && !['Prod', 'Staging', 'Nightly'].includes(t));
+      expect(left, `${lang}: English left`).to.deep.equal([]);
+    });
+  }
+});
