@@ -9,7 +9,8 @@ import { en } from '../src/strings.js';
 import { verifyKey, type VerifyContext } from '../src/verify.js';
 import { mockBase, testKeys } from './test-keys.mjs';
 
-const SESSION = 'checks';
+// One session per page: the three engines share the mock, and each reads its own last request.
+const SESSION = `checks-${Math.random().toString(36).slice(2)}`;
 const lastRequest = async () => (await fetch(`/mock/last-request?session=${SESSION}`)).json();
 
 /** The check's context for `preset`: its base (or Endpoint, or Base URL field) on the mock. */
