@@ -1,3 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { customElementJetBrainsPlugin as webTypes } from 'custom-element-jet-brains-integration';
+import { customElementJsxPlugin as jsxTypes } from 'custom-element-jsx-integration';
+import { customElementSolidJsPlugin as solidTypes } from 'custom-element-solidjs-integration';
+import { customElementSveltePlugin as svelteTypes } from 'custom-element-svelte-integration';
+import { customElementVsCodePlugin as vsCodeData } from 'custom-element-vs-code-integration';
+import { customElementVuejsPlugin as vueTypes } from 'custom-element-vuejs-integration';
+
 // `custom-elements-manifest analyze` (run by `npm run build`) reads this file and writes
 // dist/custom-elements.json from the JSDoc on the class (@fires, @csspart, @cssprop) and
 // Lit's static properties. package.json's "customElements" points at it.
@@ -58,11 +66,107 @@ function publicApiPlugin() {
   };
 }
 
+/**
+ * Module paths name the built files (dist/credential-overlay.js), not the sources: a
+ * manifest describes the package as installed. Runs after the analyzer has linked the modules.
+ */
+function distPathsPlugin() {
+  const toDist = (value) => value.replace(/^\/?src\/(.+)\.ts$/, 'dist/$1.js');
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = toDist(value);
+      else walk(value);
+    }
+  };
+  return { name: 'credential-overlay-dist-paths', packageLinkPhase: ({ customElementsManifest }) => walk(customElementsManifest.modules) };
+}
+
+/**
+ * The integrations write `CustomEvent<type>` and import `type` from the component's module:
+ * they read an event's detail type, where the manifest has the event's type. Around them,
+ * events carry their detail type (`CredentialSavedDetail`), then get their own back.
+ */
+function detailTypesAround(plugins) {
+  const saved = new Map();
+  const events = (manifest) => manifest.modules.flatMap((m) => (m.declarations ?? []).flatMap((d) => d.events ?? []));
+  const before = {
+    name: 'credential-overlay-event-details',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const event of events(customElementsManifest)) {
+        const detail = /^CustomEvent<(\w+)>$/.exec(event.type?.text ?? '')?.[1];
+        if (!detail) continue;
+        saved.set(event, event.type.text);
+        event.type = { text: detail };
+      }
+    },
+  };
+  const after = {
+    name: 'credential-overlay-event-types',
+    packageLinkPhase() {
+      for (const [event, text] of saved) event.type = { text };
+    },
+  };
+  return [before, ...plugins, after];
+}
+
+/**
+ * The Svelte integration writes Svelte 4's `on:event` only, and declares `svelteHTML` inside a
+ * module, where it augments nothing. Add Svelte 5's `onevent` attributes and make the
+ * declaration global, so that importing `credential-overlay/svelte` types the tags.
+ */
+function svelteFivePlugin(file) {
+  return {
+    name: 'credential-overlay-svelte-5',
+    packageLinkPhase() {
+      let text = readFileSync(file, 'utf8');
+      text = text.replace(/^(\s*)"on:([\w-]+)"\?: (.*)$/gm, '$1"on:$2"?: $3\n$1"on$2"?: $3');
+      text = text.replace(/declare namespace svelteHTML \{([\s\S]*?)\n\}/, 'declare global {\n  namespace svelteHTML {$1\n  }\n}');
+      writeFileSync(file, text);
+    },
+  };
+}
+
+/**
+ * Vue's template compiler (and vue-tsc) camelizes what the template says: `credential-name`
+ * is the prop `credentialName`, `@credential-saved` the prop `onCredentialSaved`. The Vue
+ * integration writes the kebab-case names, which strict templates then reject; write them
+ * as Vue reads them.
+ */
+function vueCamelCasePlugin(file) {
+  const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+  return {
+    name: 'credential-overlay-vue-camel-case',
+    packageLinkPhase() {
+      let text = readFileSync(file, 'utf8');
+      text = text.replace(/^(\s*)"on([a-z][\w-]*)"\?:/gm, (_, indent, event) => `${indent}on${camel(`-${event}`)}?:`);
+      text = text.replace(/^(\s*)"([a-z]+(?:-[a-z]+)+)"\?:/gm, (_, indent, attr) => `${indent}${camel(attr)}?:`);
+      writeFileSync(file, text);
+    },
+  };
+}
+
+// Typings and editor data made from the manifest by the maintained integrations, into
+// dist/ (package.json names them where each ecosystem looks). Component types come from the
+// .d.ts files tsc writes to dist/types/.
+const typesOf = (name) => `./types/${name === 'CredentialPicker' ? 'credential-picker' : 'credential-overlay'}.js`;
+const integrations = [
+  jsxTypes({ outdir: 'dist', fileName: 'jsx.d.ts', componentTypePath: typesOf, hideLogs: true }),
+  solidTypes({ outdir: 'dist', fileName: 'solid.d.ts', componentTypePath: typesOf, hideLogs: true }),
+  vueTypes({ outdir: 'dist', fileName: 'vue.d.ts', componentTypePath: typesOf, hideLogs: true }),
+  vueCamelCasePlugin('dist/vue.d.ts'),
+  svelteTypes({ outdir: 'dist', fileName: 'svelte.d.ts', componentTypePath: typesOf, hideLogs: true }),
+  svelteFivePlugin('dist/svelte.d.ts'),
+  vsCodeData({ outdir: 'dist', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
+  webTypes({ outdir: 'dist', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
+];
+
 export default {
   globs: ['src/index.ts', 'src/element.ts', 'src/credential-overlay.ts', 'src/events.ts', 'src/picker.ts', 'src/credential-picker.ts'],
   outdir: 'dist',
   litelement: true,
   // Never rewrite package.json: "customElements" is set there once, by hand.
   packagejson: false,
-  plugins: [publicApiPlugin()],
+  plugins: [publicApiPlugin(), distPathsPlugin(), ...detailTypesAround(integrations)],
 };

@@ -291,6 +291,139 @@ if (installed) {
   });
 }
 
+// (f): the typings made from custom-elements.json, in the frameworks that read them: a Vue
+// SFC under vue-tsc (strict templates), a Svelte 5 component under svelte-check, Preact JSX
+// under tsc. Each has a good file that must pass and a bad one whose errors must be reported.
+const fw = join(work, 'frameworks');
+const fwWrite = (path, text) => {
+  mkdirSync(dirname(join(fw, path)), { recursive: true });
+  writeFileSync(join(fw, path), text.replace(/^\n/, ''));
+};
+fwWrite('package.json', JSON.stringify({
+  name: 'frameworks', private: true, type: 'module',
+  dependencies: { 'credential-overlay': `file:${tarball}` },
+  devDependencies: { typescript: repoVersion('typescript'), vue: '^3.5.0', 'vue-tsc': '^3.0.0', svelte: '^5.0.0', 'svelte-check': '^4.0.0', preact: '^10.0.0' },
+}, null, 2));
+fwWrite('vue/env.d.ts', `import type {} from 'credential-overlay/vue';\n`);
+fwWrite('vue/Good.vue', `
+<script setup lang="ts">
+import 'credential-overlay';
+import type { CredentialSavedDetail } from 'credential-overlay';
+const onSaved = (e: CustomEvent<CredentialSavedDetail>) => {
+  const hint: string = e.detail.keyHint;
+  e.detail.waitUntil(Promise.resolve(hint));
+};
+</script>
+<template>
+  <credential-overlay :open="true" provider="openai" credential-name="From Vue" @credential-saved="onSaved" />
+</template>
+`);
+fwWrite('vue-bad/env.d.ts', `import type {} from 'credential-overlay/vue';\n`);
+fwWrite('vue-bad/Bad.vue', `
+<script setup lang="ts">
+import 'credential-overlay';
+const onSaved = (e: CustomEvent<{ nope: number }>) => e.detail.nope;
+</script>
+<template>
+  <credential-overlay credentail-name="typo" @credential-saved="onSaved" />
+</template>
+`);
+const vueTsconfig = (dir) => JSON.stringify({
+  compilerOptions: { target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, module: 'ESNext', moduleResolution: 'bundler', skipLibCheck: true, types: [] },
+  vueCompilerOptions: { strictTemplates: true },
+  include: [`${dir}/**/*.ts`, `${dir}/**/*.vue`],
+}, null, 2);
+fwWrite('tsconfig.vue.json', vueTsconfig('vue'));
+fwWrite('tsconfig.vue-bad.json', vueTsconfig('vue-bad'));
+const svelteTsconfig = JSON.stringify({
+  compilerOptions: { target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, module: 'ESNext', moduleResolution: 'bundler', skipLibCheck: true, verbatimModuleSyntax: true, types: [] },
+  include: ['**/*.ts', '**/*.svelte'],
+}, null, 2);
+fwWrite('svelte/tsconfig.json', svelteTsconfig);
+fwWrite('svelte/env.d.ts', `import type {} from 'credential-overlay/svelte';\n`);
+fwWrite('svelte/Good.svelte', `
+<script lang="ts">
+  import 'credential-overlay';
+  import type { CredentialSavedDetail } from 'credential-overlay';
+  const onSaved = (e: CustomEvent<CredentialSavedDetail>) => e.detail.waitUntil(Promise.resolve(e.detail.keyHint));
+</script>
+
+<credential-overlay open={true} provider="openai" credential-name="From Svelte" oncredential-saved={onSaved}></credential-overlay>
+`);
+fwWrite('svelte-bad/tsconfig.json', svelteTsconfig);
+fwWrite('svelte-bad/env.d.ts', `import type {} from 'credential-overlay/svelte';\n`);
+fwWrite('svelte-bad/Bad.svelte', `
+<script lang="ts">
+  import 'credential-overlay';
+</script>
+
+<credential-overlay open="yes" oncredential-saved={(e) => e.detail.nope}></credential-overlay>
+`);
+fwWrite('tsconfig.preact.json', JSON.stringify({
+  compilerOptions: { target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, module: 'ESNext', moduleResolution: 'bundler', skipLibCheck: true, jsx: 'react-jsx', jsxImportSource: 'preact', types: [] },
+  include: ['preact'],
+}, null, 2));
+fwWrite('preact/app.tsx', `
+import 'credential-overlay';
+import type { CustomElements } from 'credential-overlay/jsx';
+import type { CredentialSavedDetail } from 'credential-overlay';
+
+declare module 'preact' {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
+
+const onSaved = (e: CustomEvent<CredentialSavedDetail>) => e.detail.waitUntil(Promise.resolve(e.detail.keyHint));
+export const Good = () => <credential-overlay open provider="openai" credential-name="From Preact" oncredential-saved={onSaved} />;
+// @ts-expect-error open is a boolean
+export const WrongType = () => <credential-overlay open="yes" />;
+// @ts-expect-error the detail is typed: it has no "nope"
+export const WrongDetail = () => <credential-overlay oncredential-saved={(e) => e.detail.nope} />;
+`);
+
+let fwInstalled = false;
+await check('(f) npm install the tarball with Vue, vue-tsc, Svelte, svelte-check and Preact', () => {
+  const t = Date.now();
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], fw);
+  fwInstalled = true;
+  const v = (n) => JSON.parse(readFileSync(join(fw, 'node_modules', n, 'package.json'), 'utf8')).version;
+  return `${((Date.now() - t) / 1000).toFixed(1)} s; vue ${v('vue')}, vue-tsc ${v('vue-tsc')}, svelte ${v('svelte')}, svelte-check ${v('svelte-check')}, preact ${v('preact')}`;
+});
+
+/** Runs a checker that must fail, and returns its output; throws when it passes or says none of `want`. */
+function mustFail(cmd, args, cwd, want) {
+  let out;
+  try {
+    out = run(cmd, args, cwd);
+  } catch (error) {
+    out = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    const missing = want.filter((w) => !out.includes(w));
+    if (missing.length) throw new Error(`the errors do not name ${missing.join(', ')}:\n${out}`);
+    return out;
+  }
+  throw new Error(`it passed, but the file has errors:\n${out}`);
+}
+
+if (fwInstalled) {
+  const bin = (name) => join(fw, 'node_modules/.bin', name);
+  await check('(f) Vue 3 SFC, vue-tsc with strict templates: the tags and a typed @credential-saved handler check', () => {
+    run(bin('vue-tsc'), ['-p', 'tsconfig.vue.json'], fw);
+  });
+  await check('(f) Vue 3 SFC: a misspelt attribute and a wrongly typed handler are errors', () => {
+    mustFail(bin('vue-tsc'), ['-p', 'tsconfig.vue-bad.json'], fw, ["'credentailName' does not exist", "'nope'"]);
+  });
+  await check('(f) Svelte 5 component, svelte-check: the tags and a typed oncredential-saved handler check', () => {
+    run(bin('svelte-check'), ['--workspace', 'svelte', '--fail-on-warnings', '--output', 'human'], fw);
+  });
+  await check('(f) Svelte 5: a wrong attribute type and a wrong detail are errors', () => {
+    mustFail(bin('svelte-check'), ['--workspace', 'svelte-bad', '--output', 'human'], fw, ["Type 'string' is not assignable to type 'boolean", "'nope'"]);
+  });
+  await check('(f) Preact JSX, tsc: the tags type-check, a wrong type and a wrong detail are errors', () => {
+    run(join(fw, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.preact.json'], fw);
+  });
+}
+
 let built = false;
 if (installed) {
   await check('(b) vite build of the consumer', () => {
