@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { getProvider, type CredentialOverlay } from './credential-overlay.js';
@@ -147,7 +147,8 @@ export class CredentialPicker extends LitElement {
   private failures: Record<string, string> = {};
   private announcement = '';
   /** A light-DOM `<credential-overlay>` is there: the picker renders none of its own. */
-  private hasOverlay = false;
+  // On a server no child is seen (and connectedCallback does not run): no overlay of its own there.
+  private hasOverlay = isServer;
 
   #lang = new LangController(this);
   #merged?: { locale?: object; input?: object; strings: CredentialPickerStrings };
@@ -199,9 +200,26 @@ export class CredentialPicker extends LitElement {
     return own ?? (this.renderRoot?.querySelector('credential-overlay') as (Element & Overlay) | null) ?? null;
   }
 
+  /**
+   * Rendered on a server (declarative shadow DOM), the picker cannot see its children, so it
+   * renders no overlay of its own there; the first render in the browser hydrates that, and
+   * the own overlay, when there is no child, comes with the next one.
+   */
+  #hydrating = false;
+
   override connectedCallback(): void {
+    this.#hydrating = !isServer && !this.hasUpdated && Boolean(this.shadowRoot?.firstChild);
     super.connectedCallback();
-    this.hasOverlay = [...this.children].some(isOverlay);
+    this.hasOverlay = isServer || [...this.children].some(isOverlay);
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.#hydrating) return;
+    // Once this update is over, not inside it (Lit's change-in-update).
+    void this.updateComplete.then(() => {
+      this.#hydrating = false;
+      if (!this.hasOverlay) this.requestUpdate();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -483,7 +501,7 @@ export class CredentialPicker extends LitElement {
       <button type="button" class="add" part="add-tile" @click=${this.#add}>${icon(PLUS)}${s.addCredential}</button>
       <div class="visually-hidden" role="status">${this.announcement}</div>
       <slot @slotchange=${() => (this.hasOverlay = [...this.children].some(isOverlay))}></slot>
-      ${this.hasOverlay ? nothing : html`<credential-overlay .provider=${this.provider}></credential-overlay>`}`;
+      ${this.hasOverlay || this.#hydrating ? nothing : html`<credential-overlay .provider=${this.provider}></credential-overlay>`}`;
   }
 }
 
