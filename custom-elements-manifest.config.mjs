@@ -168,5 +168,7 @@ export default {
   litelement: true,
   // Never rewrite package.json: "customElements" is set there once, by hand.
   packagejson: false,
-  plugins: [publicApiPlugin(), distPathsPlugin(), ...detailTypesAround(integrations)],
+  // CEM_INTEGRATIONS=off: the manifest alone (the demo's API page makes one at start, and
+  // must not rewrite dist/).
+  plugins: [publicApiPlugin(), distPathsPlugin(), ...(process.env.CEM_INTEGRATIONS === 'off' ? [] : detailTypesAround(integrations))],
 };

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import minifyLiterals from './scripts/minify-literals.mjs';
+import { customElementsManifest } from './demo/manifest-plugin.js';
 import { credentialServer } from './server/vite-plugin.js';
 
 /**
@@ -39,12 +40,15 @@ function libraryEntries(): Record<string, string> {
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   if (mode === 'demo') {
-    return { plugins: [minifyLiterals()], build: { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022', sourcemap: true } };
+    return {
+      plugins: [minifyLiterals(), customElementsManifest()],
+      build: { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022', sourcemap: true, rolldownOptions: { input: ['index.html', 'api.html'] } },
+    };
   }
   return {
     server: { open: false },
     // Build only: Lit's css/html/svg templates lose comments and indentation.
-    plugins: [minifyLiterals(), credentialServer()],
+    plugins: [minifyLiterals(), credentialServer(), customElementsManifest()],
     build: {
       outDir: 'dist',
       emptyOutDir: !bundle,

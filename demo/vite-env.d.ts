@@ -1,1 +1,6 @@
 /// <reference types="vite/client" />
+
+declare module 'virtual:custom-elements.json' {
+  const manifest: { schemaVersion: string; modules: unknown[] };
+  export default manifest;
+}

@@ -325,3 +325,20 @@ test('accessible: axe finds nothing, light and dark, with tiles and a confirm; n
   assert.ok(overflow <= 0, `no horizontal scroll at 320 px (overflow ${overflow}px)`);
   await axe(phone, '320 px');
 });
+
+test('the API reference page lists both elements from custom-elements.json, axe-clean', async (t) => {
+  const page = await openDemo(t);
+  await page.getByRole('link', { name: 'API reference' }).click();
+  await page.locator('main:not([aria-busy])').waitFor({ timeout: 60_000 }); // the analyzer runs on first request
+  assert.deepEqual(await page.getByRole('heading', { level: 2 }).allTextContents(), ['<credential-overlay>', '<credential-picker>']);
+  const events = page.getByRole('region', { name: 'credential-overlay: events' });
+  for (const name of ['credential-saved', 'credential-cancel', 'credential-request-close', 'credential-close']) {
+    await events.getByRole('rowheader', { name }).waitFor();
+  }
+  await events.getByRole('cell', { name: 'CustomEvent<CredentialSavedDetail>' }).waitFor();
+  const props = page.getByRole('region', { name: 'credential-overlay: attributes and properties' });
+  await props.getByRole('row', { name: /existingKeyHint existing-key-hint/ }).waitFor();
+  await page.getByRole('region', { name: 'credential-picker: CSS parts' }).getByRole('rowheader', { name: '::part(tile)' }).waitFor();
+  await page.getByRole('region', { name: 'credential-overlay: methods' }).getByRole('rowheader', { name: 'show()' }).waitFor();
+  await axe(page, 'API reference');
+});
