@@ -17,6 +17,7 @@ before(async () => {
     configFile: false,
     root: fileURLToPath(new URL('..', import.meta.url)),
     cacheDir: 'node_modules/.vite-ssr',
+    optimizeDeps: { entries: ['e2e/ssr/client.ts'] }, // not the demo's pages
     server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
     logLevel: 'error',
     plugins: [{
