@@ -20,6 +20,8 @@ export default tseslint.config(
     rules: {
       // Unused code is already an error of `tsc` (noUnusedLocals, noUnusedParameters).
       '@typescript-eslint/no-unused-vars': 'off',
+      // LitElement implements every lifecycle callback: super calls need no guard.
+      'wc/guard-super-call': 'off',
     },
   },
 );

@@ -1,25 +1,16 @@
 import { css } from 'lit';
+import { shared } from './shared.styles.js';
 
 // Written for size (issue 8): shorthands, shared rules, no decoration that costs bytes
 // without helping a user. Colours follow the page's color-scheme, which the element inherits:
 // light on a page that declares none, the user's preference on a page with
 // `color-scheme: light dark`; a host forces one with credential-overlay { color-scheme: dark }.
-export const styles = css`
+export const styles = [
+  shared,
+  css`
   :host {
-    --_accent: var(--credential-overlay-accent, light-dark(#2456d6, #8ab4ff));
-    --_accent-text: var(--credential-overlay-accent-text, light-dark(#fff, #0b1220));
-    --_bg: var(--credential-overlay-background, light-dark(#fff, #1b1f27));
-    --_text: var(--credential-overlay-text, light-dark(#111827, #f1f3f6));
-    --_muted: var(--credential-overlay-muted, light-dark(#4b5563, #b8bfcc));
-    --_border: var(--credential-overlay-border, light-dark(#6b7280, #8d96a5));
-    --_error: var(--credential-overlay-error, light-dark(#b42318, #ff9b91));
-    --_radius: var(--credential-overlay-control-radius, 8px);
     --_space: var(--credential-overlay-spacing, 24px);
     --_mono: var(--credential-overlay-mono-font, ui-monospace, Menlo, Consolas, monospace);
-    --_subtle: color-mix(in srgb, var(--_text) 6%, var(--_bg));
-  }
-  :host([hidden]) {
-    display: none;
   }
 
   dialog {
@@ -269,14 +260,6 @@ export const styles = css`
     border-inline-end-color: transparent;
     border-radius: 50%;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 
   @media (prefers-reduced-motion: no-preference) {
     dialog[open] {
@@ -349,4 +332,5 @@ export const styles = css`
       color: CanvasText;
     }
   }
-`;
+`,
+];

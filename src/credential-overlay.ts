@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { defineElement } from './define.js';
 import type {
   CancelSource,
   CloseReason,
@@ -23,7 +24,7 @@ import {
   type FormValues,
 } from './form.js';
 import { maskSecrets, normalizeKey } from './key-rules.js';
-import { LangController, localeFor, mergeStrings } from './locale.js';
+import { LangController } from './locale.js';
 import { deepActiveElement, ModalController } from './modal.js';
 import { can, isBusy, next, type Phase } from './phase.js';
 import { openai } from './presets/openai.js';
@@ -72,11 +73,6 @@ function hintOf(value: string | null | undefined): string {
   // eslint-disable-next-line no-control-regex
   return hint.length <= HINT_MAX && !/[\u0000-\u001f\u007f-\u009f]/.test(hint) ? hint : '';
 }
-
-/** Classes defined under a second tag name by `define()`, mapped to the class they extend. */
-const aliases = new WeakMap<CustomElementConstructor, CustomElementConstructor>();
-/** Registries this class (not an alias) is already defined in. */
-const definedIn = new WeakMap<CustomElementConstructor, WeakSet<CustomElementRegistry>>();
 
 /** `value` when it is an allowed URL; otherwise `undefined`, with one warning (a hostile base URL would receive the key). */
 function allowedUrl(attribute: string, value: string | null | undefined): string | undefined {
@@ -194,14 +190,7 @@ export class CredentialOverlay extends LitElement {
    * the platform's `NotSupportedError` when another class does.
    */
   static define(tagName = 'credential-overlay', registry: CustomElementRegistry = customElements): void {
-    const held = registry.get(tagName);
-    if (held && (held === this || aliases.get(held) === this)) return;
-    const seen = definedIn.get(this) ?? new WeakSet();
-    // A constructor can hold only one name per registry: a second name gets a subclass.
-    const ctor = seen.has(registry) ? class extends this {} : this;
-    registry.define(tagName, ctor);
-    if (ctor === this) definedIn.set(this, seen.add(registry));
-    else aliases.set(ctor, this);
+    defineElement(this, tagName, registry);
   }
 
   #open = false;
@@ -210,17 +199,10 @@ export class CredentialOverlay extends LitElement {
   #baseUrl?: string;
   #stringsInput?: Partial<CredentialOverlayStrings>;
   #lang = new LangController(this);
-  /** The merged strings and what they were merged from, so they are merged only when one changes. */
-  #merged?: { locale?: object; input?: object; strings: CredentialOverlayStrings };
 
   /** English, under the registered language of the nearest `lang`, under `strings`: each entry falls back. */
   get #strings(): CredentialOverlayStrings {
-    const locale = localeFor(this.#lang.lang)?.overlay as Partial<CredentialOverlayStrings> | undefined;
-    const input = this.#stringsInput;
-    if (this.#merged?.locale !== locale || this.#merged?.input !== input || !this.#merged) {
-      this.#merged = { locale, input, strings: mergeStrings(en, locale, input) };
-    }
-    return this.#merged.strings;
+    return this.#lang.strings('overlay', en, this.#stringsInput);
   }
 
   /**

@@ -1,25 +1,16 @@
 import { css } from 'lit';
+import { shared } from './shared.styles.js';
 
-// The overlay's palette and custom properties; colours follow the inherited color-scheme.
-export const pickerStyles = css`
+// The overlay's palette and custom properties, then the tiles.
+export const pickerStyles = [
+  shared,
+  css`
   :host {
-    --_accent: var(--credential-overlay-accent, light-dark(#2456d6, #8ab4ff));
-    --_accent-text: var(--credential-overlay-accent-text, light-dark(#fff, #0b1220));
-    --_bg: var(--credential-overlay-background, light-dark(#fff, #1b1f27));
-    --_text: var(--credential-overlay-text, light-dark(#111827, #f1f3f6));
-    --_muted: var(--credential-overlay-muted, light-dark(#4b5563, #b8bfcc));
-    --_border: var(--credential-overlay-border, light-dark(#6b7280, #8d96a5));
-    --_error: var(--credential-overlay-error, light-dark(#b42318, #ff9b91));
-    --_radius: var(--credential-overlay-control-radius, 8px);
-    --_subtle: color-mix(in srgb, var(--_text) 6%, var(--_bg));
     display: grid;
     gap: 12px;
     color: var(--_text);
     font: 0.9375rem/1.5 var(--credential-overlay-font, system-ui, sans-serif);
     overflow-wrap: anywhere;
-  }
-  :host([hidden]) {
-    display: none;
   }
   .grid {
     display: grid;
@@ -204,14 +195,6 @@ export const pickerStyles = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;
@@ -240,4 +223,5 @@ export const pickerStyles = css`
       border: 1px solid;
     }
   }
-`;
+`,
+];

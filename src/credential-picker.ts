@@ -2,10 +2,11 @@ import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { getProvider, type CredentialOverlay } from './credential-overlay.js';
+import { defineElement } from './define.js';
 // The overlay the picker creates when the host gives none: defined with it.
 import './index.js';
 import { maskSecrets } from './key-rules.js';
-import { LangController, localeFor, mergeStrings } from './locale.js';
+import { LangController } from './locale.js';
 import { deepActiveElement } from './modal.js';
 import { pickerEn, type CredentialPickerStrings } from './picker-strings.js';
 import { pickerStyles } from './credential-picker.styles.js';
@@ -44,10 +45,6 @@ export type CredentialDeleteEvent = CustomEvent<CredentialDeleteDetail>;
 type Overlay = Pick<CredentialOverlay, 'show' | 'provider' | 'credentialName' | 'credentialDescription' | 'existingKeyHint' | 'values'>;
 
 const isOverlay = (el: Element): el is Element & Overlay => typeof (el as Partial<Overlay>).show === 'function' && 'existingKeyHint' in el;
-
-/** Classes defined under a second tag name by `define()`, mapped to the class they extend. */
-const aliases = new WeakMap<CustomElementConstructor, CustomElementConstructor>();
-const definedIn = new WeakMap<CustomElementConstructor, WeakSet<CustomElementRegistry>>();
 
 /** A key hint as given when it has a hint's shape (a prefix, `…`, at most 4 characters), else masked: never a key. */
 const hintOf = (hint: unknown) =>
@@ -117,13 +114,7 @@ export class CredentialPicker extends LitElement {
 
   /** Registers the element under `tagName` (a no-op when this class holds it; `NotSupportedError` when another does). */
   static define(tagName = 'credential-picker', registry: CustomElementRegistry = customElements): void {
-    const held = registry.get(tagName);
-    if (held && (held === this || aliases.get(held) === this)) return;
-    const seen = definedIn.get(this) ?? new WeakSet();
-    const ctor = seen.has(registry) ? class extends this {} : this;
-    registry.define(tagName, ctor);
-    if (ctor === this) definedIn.set(this, seen.add(registry));
-    else aliases.set(ctor, this);
+    defineElement(this, tagName, registry);
   }
 
   /** The saved credentials, as non-secret summaries. The host owns the list. */
@@ -151,7 +142,6 @@ export class CredentialPicker extends LitElement {
   private hasOverlay = isServer;
 
   #lang = new LangController(this);
-  #merged?: { locale?: object; input?: object; strings: CredentialPickerStrings };
   #dates?: { lang: string; format: Intl.DateTimeFormat };
   /** Ids shown at the last render (undefined before the first): a new one is announced. */
   #known?: Set<string>;
@@ -167,12 +157,7 @@ export class CredentialPicker extends LitElement {
   #refocusAfter = '';
 
   get #strings(): CredentialPickerStrings {
-    const locale = localeFor(this.#lang.lang)?.picker as Partial<CredentialPickerStrings> | undefined;
-    const input = this.strings;
-    if (!this.#merged || this.#merged.locale !== locale || this.#merged.input !== input) {
-      this.#merged = { locale, input, strings: mergeStrings(pickerEn, locale, input) };
-    }
-    return this.#merged.strings;
+    return this.#lang.strings('picker', pickerEn, this.strings);
   }
 
   /** The valid summaries: an id and a name each, the first of each id; the others skipped with one warning. */
@@ -207,11 +192,15 @@ export class CredentialPicker extends LitElement {
    */
   #hydrating = false;
 
+  // A first guess from what is parsed so far (no own overlay made and dropped when the host's
+  // child is there); the slot's slotchange corrects it when children arrive later.
+  /* eslint-disable wc/no-child-traversal-in-connectedcallback */
   override connectedCallback(): void {
     this.#hydrating = !isServer && !this.hasUpdated && Boolean(this.shadowRoot?.firstChild);
     super.connectedCallback();
     this.hasOverlay = isServer || [...this.children].some(isOverlay);
   }
+  /* eslint-enable wc/no-child-traversal-in-connectedcallback */
 
   protected override firstUpdated(): void {
     if (!this.#hydrating) return;

@@ -110,6 +110,19 @@ export class LangController implements ReactiveController {
   get lang(): string {
     return langOf(this.#host);
   }
+
+  #merged?: { locale?: object; input?: object; strings: object };
+
+  /**
+   * `base` (English), under the registered language's `part`, under the host's own `input`:
+   * each entry falls back. Merged again only when the language's strings or `input` change.
+   */
+  strings<T extends object>(part: keyof LocaleStrings, base: T, input: Partial<T> | undefined): T {
+    const locale = localeFor(this.lang)?.[part] as Partial<T> | undefined;
+    const m = this.#merged;
+    if (!m || m.locale !== locale || m.input !== input) this.#merged = { locale, input, strings: mergeStrings(base, locale, input) };
+    return this.#merged!.strings as T;
+  }
 }
 
 /** Wraps text that must read left to right inside any sentence (a key prefix, a hint, a header name) in a first-strong isolate. */

@@ -7,6 +7,7 @@ import { presets } from '../src/presets/all.js';
 import type { ProviderPreset } from '../src/presets/types.js';
 import { en } from '../src/strings.js';
 import { verifyKey, type VerifyContext } from '../src/verify.js';
+import { fastLongTimeouts } from './helpers.js';
 import { mockBase, testKeys } from './test-keys.mjs';
 
 // One session per page: the three engines share the mock, and each reads its own last request.
@@ -138,12 +139,8 @@ describe('live check: answers particular to one provider', () => {
   });
 
   it('gives up after 10 s without an answer (Mistral), on a clock the test controls', async () => {
-    const real = window.setTimeout;
-    const delays: number[] = [];
-    window.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
-      if (ms && ms >= 10_000) delays.push(ms);
-      return real(fn, ms && ms >= 10_000 ? 50 : ms, ...rest);
-    }) as typeof setTimeout;
+    // Let 10 s pass in 50 ms, and record that 10 s was asked for.
+    const { delays, restore } = fastLongTimeouts();
     try {
       const mistral = byId('mistral');
       const { signal: _, ...ctx } = context(mistral);
@@ -151,7 +148,7 @@ describe('live check: answers particular to one provider', () => {
       expect(delays).to.deep.equal([10_000]);
       expect(result).to.deep.equal({ ok: false, unreachable: true, message: unconfirmed(en.reasonTimeout({ seconds: 10 }))('Mistral AI') });
     } finally {
-      window.setTimeout = real;
+      restore();
     }
   });
 });

@@ -446,3 +446,17 @@ export function spyFetch() {
     restore: () => (window.fetch = real),
   };
 }
+
+/**
+ * Lets a timeout of 10 s or more pass in 50 ms and records the delays asked for, so a test
+ * can show that a 10 s limit exists without waiting for it. Call `restore()` at the end.
+ */
+export function fastLongTimeouts() {
+  const real = window.setTimeout;
+  const delays: number[] = [];
+  window.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
+    if (ms && ms >= 10_000) delays.push(ms);
+    return real(fn, ms && ms >= 10_000 ? 50 : ms, ...rest);
+  }) as typeof setTimeout;
+  return { delays, restore: () => (window.setTimeout = real) };
+}

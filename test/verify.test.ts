@@ -1,7 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { CredentialOverlay, type CredentialSavedEvent, type VerifyContext } from '../src/index.js';
 import '../src/providers/anthropic.js';
-import { button, description, dialog, errorOf, expectFocus, expectSaving, field, fill, openOverlay, paste, record, sendKeys, settle, spyFetch } from './helpers.js';
+import { button, description, dialog, errorOf, expectFocus, expectSaving, fastLongTimeouts, field, fill, openOverlay, paste, record, sendKeys, settle, spyFetch } from './helpers.js';
 import { filler } from './keys.js';
 
 // A session of this page's own: engines run in parallel against the same mock.
@@ -97,13 +97,8 @@ describe('live verification (OpenAI, against a local mock of /models)', () => {
   });
 
   it('gives up after 10 s without an answer', async () => {
-    const real = window.setTimeout;
-    const delays: number[] = [];
     // Let 10 s pass in 50 ms, and record that 10 s was asked for.
-    window.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
-      if (ms && ms >= 10_000) delays.push(ms);
-      return real(fn, ms && ms >= 10_000 ? 50 : ms, ...rest);
-    }) as typeof setTimeout;
+    const { delays, restore } = fastLongTimeouts();
     try {
       const el = await verifying('HANG');
       await saveAndSettle(el);
@@ -111,7 +106,7 @@ describe('live verification (OpenAI, against a local mock of /models)', () => {
       expect(alertText(el)).to.match(/no answer within 10 seconds/);
       expect(skipButton(el)).to.not.equal(undefined);
     } finally {
-      window.setTimeout = real;
+      restore();
     }
   });
 
