@@ -117,8 +117,34 @@ export type AlphabetPart =
 /** The kinds of character that may not appear inside a key. */
 export type CharacterKind = 'space' | 'tab' | 'line-break' | 'whitespace' | 'control' | 'invisible' | 'non-ascii';
 
+/**
+ * A language's list joiner: `a`, `a<last>b`, `a<sep>b<last>c`. English is
+ * `joinList(', ', ' and ')`; a language without a conjunction passes `sep` twice.
+ */
+export const joinList =
+  (sep: string, last: string) =>
+  (items: string[]): string =>
+    items.length < 2 ? items.join('') : items.slice(0, -1).join(sep) + last + items[items.length - 1];
+
+/** A language's words for the parts of a key alphabet (`describeAlphabet` in key-rules.ts). */
+export interface AlphabetWords {
+  letters: string;
+  uppercase: string;
+  lowercase: string;
+  digits: string;
+  hex: (chars: string) => string;
+  /** A range or a single character; as written when left out. */
+  other?: (chars: string) => string;
+}
+
+/** A language's `allowedCharacters`: each part of the alphabet in its words, joined by its `list`. */
+export const alphabetText =
+  (list: (items: string[]) => string, words: AlphabetWords): CredentialOverlayStrings['allowedCharacters'] =>
+  ({ parts }) =>
+    list(parts.map((p) => ('value' in p ? (p.kind === 'hex' ? words.hex : (words.other ?? String))(p.value) : words[p.kind])));
+
 /** "a", "a and b", "a, b and c". */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const list = joinList(', ', ' and ');
 
 export const en: CredentialOverlayStrings = {
   heading: 'Add New Credential',
@@ -155,25 +181,13 @@ export const en: CredentialOverlayStrings = {
     `${provider} API keys start with ${expected}. Copy the whole key from your API keys page.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `The key contains “${char}” at position ${position}; ${provider} keys use only ${allowed}. Copy the key again.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'letters';
-          case 'uppercase':
-            return 'capital letters';
-          case 'lowercase':
-            return 'lower-case letters';
-          case 'digits':
-            return 'digits';
-          case 'hex':
-            return `hexadecimal digits (${p.value})`;
-          default:
-            return p.value;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'letters',
+    uppercase: 'capital letters',
+    lowercase: 'lower-case letters',
+    digits: 'digits',
+    hex: (value) => `hexadecimal digits (${value})`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `This key is too short: ${length} characters after ${prefix}, at least ${min} expected. Was it cut off when copying?`,
   keyTooShortNoPrefix: ({ length, min }) =>

@@ -1,17 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { checkKey, checkText, normalizeKey, type KeyCheck } from '../src/key-rules.js';
+import { checkKey, checkText, normalizeKey } from '../src/key-rules.js';
 import { openai } from '../src/presets/openai.js';
-import { filler, keys } from './keys.js';
+import { err, filler, keys, ok } from './keys.js';
 
 const check = (raw: string) => checkKey(raw, openai);
-const ok = (r: KeyCheck) => {
-  if (!r.ok) throw new Error(`expected the key to be accepted, got ${r.code}: ${r.message}`);
-  return r;
-};
-const err = (r: KeyCheck) => {
-  if (r.ok) throw new Error('expected the key to be rejected');
-  return r;
-};
 
 describe('key rules: every real key shape is accepted', () => {
   const cases: Array<[string, string, string, string]> = [

@@ -1,3 +1,5 @@
+import type { KeyCheck } from '../src/key-rules.js';
+
 /** Realistic key shapes for tests (random-looking, never real). */
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const URLSAFE = `${ALNUM}_-`;
@@ -30,3 +32,15 @@ export const keys = {
 
 /** A unique key used to search the page for leaks. */
 export const SENTINEL = `sk-proj-LEAKCHECK${filler(40, ALNUM, 99)}T3BlbkFJ${filler(40, ALNUM, 98)}`;
+
+/** `r`, after failing the test unless the key was accepted. */
+export const ok = (r: KeyCheck) => {
+  if (!r.ok) throw new Error(`expected the key to be accepted, got ${r.code}: ${r.message}`);
+  return r;
+};
+
+/** `r`, after failing the test unless the key was rejected. */
+export const err = (r: KeyCheck) => {
+  if (r.ok) throw new Error('expected the key to be rejected');
+  return r;
+};

@@ -2,23 +2,15 @@
 // their type and hint, pasted variable names stripped, each rejection with its message, notes
 // that never block, and other providers' keys named in every preset.
 import { expect } from '@open-wc/testing';
-import { checkKey, maskSecrets, type KeyCheck } from '../src/key-rules.js';
+import { checkKey, maskSecrets } from '../src/key-rules.js';
 import { presets } from '../src/presets/all.js';
 import { knownKeys } from '../src/presets/known-keys.js';
 import { presetProblem } from '../src/presets/validate.js';
 import type { ProviderPreset } from '../src/presets/types.js';
-import { filler } from './keys.js';
+import { err, filler, ok } from './keys.js';
 
 const byId = (id: string) => presets.find((p) => p.id === id)!;
 const HEX = '0123456789abcdef';
-const ok = (r: KeyCheck) => {
-  if (!r.ok) throw new Error(`expected the key to be accepted, got ${r.code}: ${r.message}`);
-  return r;
-};
-const err = (r: KeyCheck) => {
-  if (r.ok) throw new Error('expected the key to be rejected');
-  return r;
-};
 
 /** Real shapes per preset: [what, key, keyType, hint prefix]. */
 const shapes: Record<string, Array<[string, string, string, string]>> = {

@@ -7,10 +7,10 @@
  */
 import { isolate as i, registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** «أ» و«أ وب» و«أ، ب وج». */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join('، ')} و${items[items.length - 1]}`);
+const list = joinList('، ', ' و');
 
 /** Arabic plural forms of a count of characters: 1, 2, 3–10, 11+. */
 const chars = (n: number) => (n === 1 ? 'حرف واحد' : n === 2 ? 'حرفان' : n % 100 >= 3 && n % 100 <= 10 ? `${n} أحرف` : `${n} حرفًا`);
@@ -47,25 +47,14 @@ export const ar: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `تبدأ مفاتيح API من ${i(provider)} بـ ${i(expected)}. انسخ المفتاح كاملًا من صفحة مفاتيح API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `يحتوي المفتاح على «${i(char)}» في الموضع ${position}؛ ولا تضم مفاتيح ${i(provider)} إلا ${allowed}. انسخ المفتاح مرة أخرى.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'الحروف اللاتينية';
-          case 'uppercase':
-            return 'الحروف اللاتينية الكبيرة';
-          case 'lowercase':
-            return 'الحروف اللاتينية الصغيرة';
-          case 'digits':
-            return 'الأرقام';
-          case 'hex':
-            return `الأرقام الست عشرية (${i(p.value)})`;
-          default:
-            return `«${i(p.value)}»`;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'الحروف اللاتينية',
+    uppercase: 'الحروف اللاتينية الكبيرة',
+    lowercase: 'الحروف اللاتينية الصغيرة',
+    digits: 'الأرقام',
+    hex: (value) => `الأرقام الست عشرية (${i(value)})`,
+    other: (value) => `«${i(value)}»`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `هذا المفتاح قصير جدًا: ${chars(length)} بعد ${i(prefix)}، والمتوقع ${min} على الأقل. هل اقتُطع جزء منه عند النسخ؟`,
   keyTooShortNoPrefix: ({ length, min }) => `هذا المفتاح قصير جدًا: ${chars(length)}، والمتوقع ${min} على الأقل. هل اقتُطع جزء منه عند النسخ؟`,

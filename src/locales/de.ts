@@ -5,10 +5,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** „a“, „a und b“, „a, b und c“. */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`);
+const list = joinList(', ', ' und ');
 
 export const de: CredentialOverlayStrings = {
   heading: 'Neue Zugangsdaten hinzufügen',
@@ -45,25 +45,13 @@ export const de: CredentialOverlayStrings = {
     `${provider}-API-Schlüssel beginnen mit ${expected}. Kopieren Sie den ganzen Schlüssel von Ihrer Seite mit den API-Schlüsseln.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `Der Schlüssel enthält „${char}“ an Position ${position}; ${provider}-Schlüssel bestehen nur aus ${allowed}. Kopieren Sie den Schlüssel erneut.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'Buchstaben';
-          case 'uppercase':
-            return 'Großbuchstaben';
-          case 'lowercase':
-            return 'Kleinbuchstaben';
-          case 'digits':
-            return 'Ziffern';
-          case 'hex':
-            return `Hexadezimalziffern (${p.value})`;
-          default:
-            return p.value;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'Buchstaben',
+    uppercase: 'Großbuchstaben',
+    lowercase: 'Kleinbuchstaben',
+    digits: 'Ziffern',
+    hex: (value) => `Hexadezimalziffern (${value})`,
+  }),
   keyTooShortNoPrefix: ({ length, min }) =>
     `Dieser Schlüssel ist zu kurz: ${length} Zeichen, erwartet sind mindestens ${min}. Wurde beim Kopieren etwas abgeschnitten?`,
   keyRepeated: ({ position }) =>

@@ -5,7 +5,7 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, type CredentialOverlayStrings } from '../strings.js';
 
 /** «a», «a y b», «a, b y c» (e before i-/hi-). */
 const list = (items: string[]) => {
@@ -45,25 +45,13 @@ export const es: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `Las claves de API de ${provider} empiezan por ${expected}. Copia la clave completa desde tu página de claves de API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `La clave contiene «${char}» en la posición ${position}; las claves de ${provider} solo tienen ${allowed}. Vuelve a copiar la clave.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'letras';
-          case 'uppercase':
-            return 'mayúsculas';
-          case 'lowercase':
-            return 'minúsculas';
-          case 'digits':
-            return 'dígitos';
-          case 'hex':
-            return `dígitos hexadecimales (${p.value})`;
-          default:
-            return p.value;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'letras',
+    uppercase: 'mayúsculas',
+    lowercase: 'minúsculas',
+    digits: 'dígitos',
+    hex: (value) => `dígitos hexadecimales (${value})`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `Esta clave es demasiado corta: ${length} caracteres después de ${prefix}, se esperan al menos ${min}. ¿Se cortó al copiarla?`,
   keyTooShortNoPrefix: ({ length, min }) => `Esta clave es demasiado corta: ${length} caracteres, se esperan al menos ${min}. ¿Se cortó al copiarla?`,

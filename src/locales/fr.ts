@@ -5,10 +5,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** « a », « a et b », « a, b et c ». */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`);
+const list = joinList(', ', ' et ');
 /** French puts a narrow no-break space before : ; ? ! */
 const nb = '\u202F';
 
@@ -45,25 +45,13 @@ export const fr: CredentialOverlayStrings = {
     `Les clés API ${provider} commencent par ${expected}. Copiez la clé entière depuis votre page de clés API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `La clé contient «${nb}${char}${nb}» en position ${position}${nb}; les clés ${provider} ne contiennent que ${allowed}. Copiez de nouveau la clé.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'des lettres';
-          case 'uppercase':
-            return 'des majuscules';
-          case 'lowercase':
-            return 'des minuscules';
-          case 'digits':
-            return 'des chiffres';
-          case 'hex':
-            return `des chiffres hexadécimaux (${p.value})`;
-          default:
-            return p.value;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'des lettres',
+    uppercase: 'des majuscules',
+    lowercase: 'des minuscules',
+    digits: 'des chiffres',
+    hex: (value) => `des chiffres hexadécimaux (${value})`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `Cette clé est trop courte${nb}: ${length} caractères après ${prefix}, au moins ${min} attendus. A-t-elle été tronquée lors de la copie${nb}?`,
   keyTooShortNoPrefix: ({ length, min }) =>

@@ -4,10 +4,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** "a", "a e b", "a, b e c". */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`);
+const list = joinList(', ', ' e ');
 
 export const it: CredentialOverlayStrings = {
   heading: 'Aggiungi credenziale',
@@ -40,25 +40,13 @@ export const it: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `Le chiavi API di ${provider} iniziano con ${expected}. Copia la chiave intera dalla tua pagina delle chiavi API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `La chiave contiene «${char}» in posizione ${position}; le chiavi di ${provider} usano solo ${allowed}. Copia di nuovo la chiave.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'lettere';
-          case 'uppercase':
-            return 'lettere maiuscole';
-          case 'lowercase':
-            return 'lettere minuscole';
-          case 'digits':
-            return 'cifre';
-          case 'hex':
-            return `cifre esadecimali (${p.value})`;
-          default:
-            return p.value;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'lettere',
+    uppercase: 'lettere maiuscole',
+    lowercase: 'lettere minuscole',
+    digits: 'cifre',
+    hex: (value) => `cifre esadecimali (${value})`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `Questa chiave è troppo corta: ${length} caratteri dopo ${prefix}, ne servono almeno ${min}. È stata troncata durante la copia?`,
   keyTooShortNoPrefix: ({ length, min }) => `Questa chiave è troppo corta: ${length} caratteri, ne servono almeno ${min}. È stata troncata durante la copia?`,

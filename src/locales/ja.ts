@@ -4,10 +4,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** 「a」「a、b」: Japanese lists with the ideographic comma. */
-const list = (items: string[]) => items.join('、');
+const list = joinList('、', '、');
 
 export const ja: CredentialOverlayStrings = {
   heading: '認証情報を追加',
@@ -40,25 +40,14 @@ export const ja: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `${provider} の API キーは ${expected} で始まります。API キーのページからキー全体をコピーしてください。`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `キーの ${position} 文字目に「${char}」が含まれています。${provider} のキーに使えるのは${allowed}だけです。キーをもう一度コピーしてください。`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return '英字';
-          case 'uppercase':
-            return '英大文字';
-          case 'lowercase':
-            return '英小文字';
-          case 'digits':
-            return '数字';
-          case 'hex':
-            return `16 進数字（${p.value}）`;
-          default:
-            return `「${p.value}」`;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: '英字',
+    uppercase: '英大文字',
+    lowercase: '英小文字',
+    digits: '数字',
+    hex: (value) => `16 進数字（${value}）`,
+    other: (value) => `「${value}」`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `キーが短すぎます。${prefix} の後が ${length} 文字ですが、${min} 文字以上必要です。コピーの途中で切れていませんか？`,
   keyTooShortNoPrefix: ({ length, min }) => `キーが短すぎます。${length} 文字ですが、${min} 文字以上必要です。コピーの途中で切れていませんか？`,

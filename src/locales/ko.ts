@@ -4,10 +4,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** "a, b, c". */
-const list = (items: string[]) => items.join(', ');
+const list = joinList(', ', ', ');
 
 export const ko: CredentialOverlayStrings = {
   heading: '자격 증명 추가',
@@ -40,25 +40,14 @@ export const ko: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `${provider} API 키는 ${expected}(으)로 시작합니다. API 키 페이지에서 키 전체를 복사하십시오.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `키의 ${position}번째 문자가 ‘${char}’입니다. ${provider} 키에는 ${allowed}만 쓰입니다. 키를 다시 복사하십시오.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return '영문자';
-          case 'uppercase':
-            return '영문 대문자';
-          case 'lowercase':
-            return '영문 소문자';
-          case 'digits':
-            return '숫자';
-          case 'hex':
-            return `16진수 숫자(${p.value})`;
-          default:
-            return `‘${p.value}’`;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: '영문자',
+    uppercase: '영문 대문자',
+    lowercase: '영문 소문자',
+    digits: '숫자',
+    hex: (value) => `16진수 숫자(${value})`,
+    other: (value) => `‘${value}’`,
+  }),
   keyTooShort: ({ length, min, prefix }) => `키가 너무 짧습니다. ${prefix} 뒤가 ${length}자인데 ${min}자 이상이어야 합니다. 복사할 때 잘리지 않았습니까?`,
   keyTooShortNoPrefix: ({ length, min }) => `키가 너무 짧습니다. ${length}자인데 ${min}자 이상이어야 합니다. 복사할 때 잘리지 않았습니까?`,
   keyRepeated: ({ position }) => `키가 두 번 붙여 넣어진 것 같습니다. ${position}번째 문자부터 두 번째 키가 시작됩니다. 한 번만 붙여 넣으십시오.`,

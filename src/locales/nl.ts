@@ -4,10 +4,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** "a", "a en b", "a, b en c". */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`);
+const list = joinList(', ', ' en ');
 
 export const nl: CredentialOverlayStrings = {
   heading: 'Nieuwe referentie toevoegen',
@@ -40,25 +40,13 @@ export const nl: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `${provider}-API-sleutels beginnen met ${expected}. Kopieer de hele sleutel van je pagina met API-sleutels.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `De sleutel bevat ‘${char}’ op positie ${position}; ${provider}-sleutels bestaan alleen uit ${allowed}. Kopieer de sleutel opnieuw.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'letters';
-          case 'uppercase':
-            return 'hoofdletters';
-          case 'lowercase':
-            return 'kleine letters';
-          case 'digits':
-            return 'cijfers';
-          case 'hex':
-            return `hexadecimale cijfers (${p.value})`;
-          default:
-            return p.value;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'letters',
+    uppercase: 'hoofdletters',
+    lowercase: 'kleine letters',
+    digits: 'cijfers',
+    hex: (value) => `hexadecimale cijfers (${value})`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `Deze sleutel is te kort: ${length} tekens na ${prefix}, minstens ${min} verwacht. Is er bij het kopiëren iets weggevallen?`,
   keyTooShortNoPrefix: ({ length, min }) => `Deze sleutel is te kort: ${length} tekens, minstens ${min} verwacht. Is er bij het kopiëren iets weggevallen?`,

@@ -5,10 +5,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** „a”, „a i b”, „a, b i c”. */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} i ${items[items.length - 1]}`);
+const list = joinList(', ', ' i ');
 
 /** Polish plurals: 1 znak, 2–4 znaki (not 12–14), else znaków. */
 const plural = (n: number, one: string, few: string, many: string) =>
@@ -46,25 +46,13 @@ export const pl: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `Klucze API ${provider} zaczynają się od ${expected}. Skopiuj cały klucz ze strony z kluczami API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `Klucz zawiera „${char}” na pozycji ${position}; klucze ${provider} składają się tylko z: ${allowed}. Skopiuj klucz ponownie.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'liter';
-          case 'uppercase':
-            return 'wielkich liter';
-          case 'lowercase':
-            return 'małych liter';
-          case 'digits':
-            return 'cyfr';
-          case 'hex':
-            return `cyfr szesnastkowych (${p.value})`;
-          default:
-            return p.value;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'liter',
+    uppercase: 'wielkich liter',
+    lowercase: 'małych liter',
+    digits: 'cyfr',
+    hex: (value) => `cyfr szesnastkowych (${value})`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `Ten klucz jest za krótki: ${chars(length)} po ${prefix}, oczekiwano co najmniej ${min}. Czy został obcięty przy kopiowaniu?`,
   keyTooShortNoPrefix: ({ length, min }) => `Ten klucz jest za krótki: ${chars(length)}, oczekiwano co najmniej ${min}. Czy został obcięty przy kopiowaniu?`,

@@ -5,10 +5,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** "a", "a e b", "a, b e c". */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`);
+const list = joinList(', ', ' e ');
 
 export const ptBR: CredentialOverlayStrings = {
   heading: 'Adicionar credencial',
@@ -41,25 +41,13 @@ export const ptBR: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `As chaves de API da ${provider} começam com ${expected}. Copie a chave inteira da sua página de chaves de API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `A chave contém “${char}” na posição ${position}; as chaves da ${provider} usam apenas ${allowed}. Copie a chave novamente.`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return 'letras';
-          case 'uppercase':
-            return 'letras maiúsculas';
-          case 'lowercase':
-            return 'letras minúsculas';
-          case 'digits':
-            return 'dígitos';
-          case 'hex':
-            return `dígitos hexadecimais (${p.value})`;
-          default:
-            return p.value;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: 'letras',
+    uppercase: 'letras maiúsculas',
+    lowercase: 'letras minúsculas',
+    digits: 'dígitos',
+    hex: (value) => `dígitos hexadecimais (${value})`,
+  }),
   keyTooShort: ({ length, min, prefix }) =>
     `Esta chave é curta demais: ${length} caracteres depois de ${prefix}, eram esperados pelo menos ${min}. Ela foi cortada ao copiar?`,
   keyTooShortNoPrefix: ({ length, min }) => `Esta chave é curta demais: ${length} caracteres, eram esperados pelo menos ${min}. Ela foi cortada ao copiar?`,

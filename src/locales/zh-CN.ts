@@ -4,10 +4,10 @@
  */
 import { registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
-import type { CredentialOverlayStrings } from '../strings.js';
+import { alphabetText, joinList, type CredentialOverlayStrings } from '../strings.js';
 
 /** “a、b和c”. */
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`);
+const list = joinList('、', '和');
 
 export const zhCN: CredentialOverlayStrings = {
   heading: '添加凭据',
@@ -40,25 +40,14 @@ export const zhCN: CredentialOverlayStrings = {
   keyWrongPrefix: ({ provider, expected }) => `${provider} API 密钥以 ${expected} 开头。请从 API 密钥页面复制完整的密钥。`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `密钥第 ${position} 个字符是“${char}”；${provider} 密钥只包含${allowed}。请重新复制密钥。`,
-  allowedCharacters: ({ parts }) =>
-    list(
-      parts.map((p) => {
-        switch (p.kind) {
-          case 'letters':
-            return '字母';
-          case 'uppercase':
-            return '大写字母';
-          case 'lowercase':
-            return '小写字母';
-          case 'digits':
-            return '数字';
-          case 'hex':
-            return `十六进制数字（${p.value}）`;
-          default:
-            return `“${p.value}”`;
-        }
-      }),
-    ),
+  allowedCharacters: alphabetText(list, {
+    letters: '字母',
+    uppercase: '大写字母',
+    lowercase: '小写字母',
+    digits: '数字',
+    hex: (value) => `十六进制数字（${value}）`,
+    other: (value) => `“${value}”`,
+  }),
   keyTooShort: ({ length, min, prefix }) => `此密钥太短：${prefix} 之后只有 ${length} 个字符，至少需要 ${min} 个。是不是复制时被截断了？`,
   keyTooShortNoPrefix: ({ length, min }) => `此密钥太短：只有 ${length} 个字符，至少需要 ${min} 个。是不是复制时被截断了？`,
   keyRepeated: ({ position }) => `密钥似乎粘贴了两次：第二份从第 ${position} 个字符开始。请只粘贴一次。`,
