@@ -17,8 +17,9 @@ import { checkKey, checkText, KEY_LIKE } from '../src/key-rules.js';
 import { presets } from '../src/presets/all.js';
 import type { ProviderPreset } from '../src/presets/types.js';
 import { en } from '../src/strings.js';
-import { DecryptError, loadKeyring, type Keyring } from './crypto.js';
-import { openDatabase, type Database } from './db.js';
+import { DecryptError, type Keyring } from './crypto.js';
+import { openDataFolder } from './data-folder.js';
+import type { Database } from './db.js';
 import { PolicyError, send, type Resolver } from './outbound.js';
 import { DuplicateName, Store, type Summary } from './store.js';
 
@@ -337,10 +338,7 @@ export function createApp(options: AppOptions): App {
 
 /** Opens the data folder (or DATABASE_URL) and the master key, and returns the app. */
 export async function openApp(options: { env?: NodeJS.ProcessEnv; dataDir: string } & Omit<AppOptions, 'db' | 'keys'>): Promise<App> {
-  const env = options.env ?? process.env;
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const keys = loadKeyring(env, options.dataDir);
-  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: env.DATABASE_URL || undefined });
-  return createApp({ ...options, db, keys });
+  const folder = await openDataFolder({ env: options.env ?? process.env, dataDir: options.dataDir });
+  const app = createApp({ ...options, db: folder.db, keys: folder.keys });
+  return { ...app, close: () => folder.close() };
 }

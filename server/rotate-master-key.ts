@@ -13,8 +13,23 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Keyring, loadKeyring, parseMasterKey, writeKeyFile } from './crypto.js';
-import { openDatabase } from './db.js';
-import { Store } from './store.js';
+import { openDatabase, type Database, type Queryable } from './db.js';
+import { openKey, sealKey } from './sealing.js';
+
+/** Re-encrypts every key under `next` in one transaction; returns how many. */
+async function reencrypt(db: Database, current: Keyring, next: Keyring): Promise<number> {
+  return db.transaction(async (tx: Queryable) => {
+    type Row = { id: string; provider: string; fields: Record<string, string> | string; ciphertext: Uint8Array; nonce: Uint8Array; key_version: string };
+    const { rows } = await tx.query<Row>('SELECT id, provider, fields, ciphertext, nonce, key_version FROM credentials WHERE ciphertext IS NOT NULL FOR UPDATE');
+    for (const row of rows) {
+      const context = { id: row.id, provider: row.provider, fields: typeof row.fields === 'string' ? JSON.parse(row.fields) : row.fields };
+      const plain = openKey(current, context, { ciphertext: row.ciphertext, nonce: row.nonce, keyVersion: row.key_version });
+      const sealed = sealKey(next, context, plain);
+      await tx.query('UPDATE credentials SET ciphertext = $2, nonce = $3, key_version = $4 WHERE id = $1', [row.id, sealed.ciphertext, sealed.nonce, sealed.keyVersion]);
+    }
+    return rows.length;
+  });
+}
 
 export async function rotate(env: NodeJS.ProcessEnv, dataDir: string, log = console.log): Promise<number> {
   const current = loadKeyring(env, dataDir);
@@ -30,7 +45,7 @@ export async function rotate(env: NodeJS.ProcessEnv, dataDir: string, log = cons
   }
   const db = await openDatabase({ dataDir, databaseUrl: env.DATABASE_URL || undefined });
   try {
-    const count = await new Store(db, current).reencrypt(new Keyring(next));
+    const count = await reencrypt(db, current, new Keyring(next));
     if (usesFile) {
       renameSync(file, `${file}.previous`);
       renameSync(`${file}.next`, file);

@@ -3,8 +3,9 @@
  * check) back to the server, encrypted at rest with the credential id as associated data.
  */
 import { randomUUID } from 'node:crypto';
-import type { Keyring, Sealed } from './crypto.js';
-import type { Database, Queryable } from './db.js';
+import type { Keyring } from './crypto.js';
+import { openKey, sealKey } from './sealing.js';
+import type { Database } from './db.js';
 
 /** What the API returns of a credential: never the key. */
 export interface Summary {
@@ -38,6 +39,7 @@ interface Row {
 
 const SUMMARY = 'id, provider, name, description, fields, key_hint, key_type, verified, created_at, updated_at';
 
+const fieldsOf = (r: Pick<Row, 'fields'>): Record<string, string> => (typeof r.fields === 'string' ? JSON.parse(r.fields) : r.fields);
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 const summary = (r: Row): Summary => ({
   id: r.id,
@@ -47,7 +49,7 @@ const summary = (r: Row): Summary => ({
   keyHint: r.key_hint,
   keyType: r.key_type,
   verified: r.verified,
-  fields: typeof r.fields === 'string' ? JSON.parse(r.fields) : r.fields,
+  fields: fieldsOf(r),
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
 });
@@ -89,7 +91,7 @@ export class Store {
 
   async create(c: NewCredential): Promise<Summary> {
     const id = randomUUID();
-    const sealed = c.apiKey ? this.#keys.seal(c.apiKey, id) : undefined;
+    const sealed = c.apiKey ? sealKey(this.#keys, { id, provider: c.provider, fields: c.fields }, c.apiKey) : undefined;
     try {
       const { rows } = await this.#db.query<Row>(
         `INSERT INTO credentials (id, provider, name, description, fields, key_hint, key_type, verified, ciphertext, nonce, key_version)
@@ -119,7 +121,10 @@ export class Store {
     if (change.fields !== undefined) set('fields', JSON.stringify(change.fields));
     if (change.verified !== undefined) set('verified', change.verified);
     if (change.apiKey) {
-      const sealed = this.#keys.seal(change.apiKey, id);
+      const saved = await this.#db.query<Row>('SELECT provider, fields FROM credentials WHERE id = $1', [id]);
+      if (!saved.rows[0]) return undefined;
+      const fields = change.fields ?? fieldsOf(saved.rows[0]);
+      const sealed = sealKey(this.#keys, { id, provider: saved.rows[0].provider, fields }, change.apiKey);
       set('ciphertext', sealed.ciphertext);
       set('nonce', sealed.nonce);
       set('key_version', sealed.keyVersion);
@@ -143,23 +148,10 @@ export class Store {
 
   /** The saved key, for the server's own check only; `""` when none was saved. Throws DecryptError when it fails authentication. */
   async key(id: string): Promise<string | undefined> {
-    const { rows } = await this.#db.query<Row>('SELECT id, ciphertext, nonce, key_version FROM credentials WHERE id = $1', [id]);
+    const { rows } = await this.#db.query<Row>('SELECT id, provider, fields, ciphertext, nonce, key_version FROM credentials WHERE id = $1', [id]);
     const row = rows[0];
     if (!row) return undefined;
     if (!row.ciphertext || !row.nonce || !row.key_version) return '';
-    return this.#keys.open({ ciphertext: row.ciphertext, nonce: row.nonce, keyVersion: row.key_version }, id);
-  }
-
-  /** Re-encrypts every key under `next` in one transaction (master key rotation); returns how many. */
-  async reencrypt(next: Keyring): Promise<number> {
-    return this.#db.transaction(async (tx: Queryable) => {
-      const { rows } = await tx.query<Row>('SELECT id, ciphertext, nonce, key_version FROM credentials WHERE ciphertext IS NOT NULL FOR UPDATE');
-      for (const row of rows) {
-        const plain = this.#keys.open({ ciphertext: row.ciphertext!, nonce: row.nonce!, keyVersion: row.key_version! } as Sealed, row.id);
-        const sealed = next.seal(plain, row.id);
-        await tx.query('UPDATE credentials SET ciphertext = $2, nonce = $3, key_version = $4 WHERE id = $1', [row.id, sealed.ciphertext, sealed.nonce, sealed.keyVersion]);
-      }
-      return rows.length;
-    });
+    return openKey(this.#keys, { id, provider: row.provider, fields: fieldsOf(row) }, { ciphertext: row.ciphertext, nonce: row.nonce, keyVersion: row.key_version });
   }
 }
