@@ -194,3 +194,13 @@ export function sentFields(preset: ProviderPreset): string[] {
   const used = [check.url, check.body ?? '', ...Object.values(check.headers ?? {})].join(' ');
   return (preset.fields ?? []).map((f) => f.id).filter((id) => used.includes(`{${id}}`));
 }
+
+/** The ids of the fields that decide where the key is sent: every `url` field (an Azure Endpoint, a Base URL). */
+export const addressFields = (preset: ProviderPreset): string[] => (preset.fields ?? []).filter((f) => f.kind === 'url').map((f) => f.id);
+
+/**
+ * Whether `after` would send the key to another address than `before` (contract sections 10
+ * and 15): a `url` field whose trimmed value differs. Such a change needs the key again.
+ */
+export const movesKey = (preset: ProviderPreset, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): boolean =>
+  addressFields(preset).some((id) => (before[id] ?? '').trim() !== (after[id] ?? '').trim());

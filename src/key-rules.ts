@@ -275,7 +275,27 @@ export function checkText(
 // Prefixes of every key shape we know, and any long run of key characters: masked in text we
 // did not write (a host's error message, a provider's reply) before it is shown.
 // A prefix counts only at the start of a word ("task-runner" holds no key).
-export const KEY_LIKE = /(?<![A-Za-z0-9])(sk-|sess-|gsk_|AIza|AQ\.|xai-|pplx-|hf_)[A-Za-z0-9_.-]{6,}|[A-Za-z0-9_-]{32,}/g;
+const PREFIXED = '(?<![A-Za-z0-9])(sk-|sess-|gsk_|AIza|AQ\\.|xai-|pplx-|hf_)[A-Za-z0-9_.-]{6,}';
+export const KEY_LIKE = new RegExp(`${PREFIXED}|[A-Za-z0-9_-]{32,}`, 'g');
+
+/**
+ * Whether `text` seems to hold a key: a known provider's prefix followed by key characters,
+ * or (except in a URL, where long paths and ids are common) a long run of key characters.
+ */
+export function holdsKey(text: string, { url = false } = {}): boolean {
+  return new RegExp(url ? PREFIXED : KEY_LIKE.source).test(text);
+}
+
+/**
+ * A saved key's hint as given, trimmed, when it has a hint's shape (contract section 10): at
+ * most 24 characters holding one mask (`…`, or three or more `*`) with at most 16 characters
+ * before it and at most 4 after it, none of them spaces or control characters. Anything else
+ * (a whole key, above all) is `""`: never shown, emitted or put in an attribute.
+ */
+export function hintShape(value: unknown): string {
+  const hint = typeof value === 'string' ? value.trim() : '';
+  return hint.length <= 24 && /^[\x21-\x29\x2b-\x7e]{0,16}(?:…|\*{3,})[\x21-\x29\x2b-\x7e]{0,4}$/.test(hint) ? hint : '';
+}
 
 /**
  * Replaces key-like text with its prefix and `…`, so a message can be shown safely: the exact
