@@ -108,7 +108,9 @@ function showTiles(): void {
 
 overlay.addEventListener('credential-saved', (event) => {
   const { apiKey, waitUntil, ...safe } = event.detail as CredentialSavedDetail;
-  const id = safe.mode === 'edit' ? picker.editing : '';
+  // The credential edited (the picker sets credential-id on Edit), "" for a new one. A moved
+  // Base URL or Endpoint comes with the key again: the overlay requires it (section 10).
+  const { id } = safe;
   // The server checks the key itself before it marks the credential Verified.
   const body = { name: safe.name, description: safe.description, fields: safe.fields, apiKey, verify: safe.verified };
   const saving = id
@@ -169,7 +171,9 @@ picker.addEventListener('credential-delete', (event) => {
 
 /** "From the server": the overlay's check asks this page's server. */
 async function serverCheck(key: string, ctx: { provider: string; fields: Readonly<Record<string, string>>; keyChanged: boolean; signal: AbortSignal }): Promise<VerifyResult> {
-  const body = ctx.keyChanged ? { provider: ctx.provider, apiKey: key, fields: ctx.fields } : { id: picker.editing, fields: ctx.fields };
+  // A kept key is checked by id on the server; the overlay never calls this with an empty key
+  // for fields that would send it to a new address.
+  const body = ctx.keyChanged ? { provider: ctx.provider, apiKey: key, fields: ctx.fields } : { id: overlay.credentialId, fields: ctx.fields };
   const response = await fetch('/api/credentials/check', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -16,6 +16,7 @@ import {
   fieldText,
   formIds,
   initialValues,
+  keyNeededAgain,
   keyDetail,
   legacyFields,
   sentFields,
@@ -23,7 +24,7 @@ import {
   type FormMode,
   type FormValues,
 } from './form.js';
-import { maskSecrets, normalizeKey } from './key-rules.js';
+import { hintShape, maskSecrets, normalizeKey } from './key-rules.js';
 import { LangController } from './locale.js';
 import { deepActiveElement, ModalController } from './modal.js';
 import { can, isBusy, next, type Phase } from './phase.js';
@@ -64,15 +65,8 @@ export { getProvider };
 
 registerProvider(openai);
 
-/** The longest `existing-key-hint` taken; a longer one is not a hint. */
-const HINT_MAX = 64;
-
-/** `value` trimmed when it can be a saved key's hint, else `""`. */
-function hintOf(value: string | null | undefined): string {
-  const hint = (value ?? '').trim();
-  // eslint-disable-next-line no-control-regex
-  return hint.length <= HINT_MAX && !/[\u0000-\u001f\u007f-\u009f]/.test(hint) ? hint : '';
-}
+/** The longest `credential-id` taken. */
+const ID_MAX = 200;
 
 /** `value` when it is an allowed URL; otherwise `undefined`, with one warning (a hostile base URL would receive the key). */
 function allowedUrl(attribute: string, value: string | null | undefined): string | undefined {
@@ -166,6 +160,7 @@ export class CredentialOverlay extends LitElement {
     baseUrl: { attribute: 'base-url' },
     verifier: { attribute: false },
     existingKeyHint: { attribute: 'existing-key-hint' },
+    credentialId: { attribute: 'credential-id' },
     values: { attribute: false },
     strings: { attribute: false },
     phase: { state: true },
@@ -231,7 +226,7 @@ export class CredentialOverlay extends LitElement {
    */
   get heading(): string {
     // While open, the mode it opened in; while closed, the mode it will open in.
-    const edit = this.phase === 'closed' ? Boolean(hintOf(this.existingKeyHint)) : this.#how.mode === 'edit';
+    const edit = this.phase === 'closed' ? Boolean(this.#idOf(false) || (this.existingKeyHint ?? '').trim()) : this.#how.mode === 'edit';
     return this.#heading ?? (edit ? this.#strings.editHeading : this.#strings.heading);
   }
   set heading(value: string | null | undefined) {
@@ -273,10 +268,17 @@ export class CredentialOverlay extends LitElement {
   verifier?: Verifier;
 
   /**
-   * The saved key's hint (`keyHint` of an earlier save, e.g. `sk-proj-…x9Qz`): opens the
-   * overlay as an editor of that credential. Read when it opens.
+   * The saved key's hint (`keyHint` of an earlier save, e.g. `sk-proj-…x9Qz`), shown in edit
+   * mode. Alone (without `credential-id`) it also opens the overlay as an editor. A value
+   * without a hint's shape is never shown or emitted. Read when it opens.
    */
   existingKeyHint = '';
+
+  /**
+   * The id of a saved credential: opens the overlay as its editor, and is echoed as `id` in
+   * every event's detail. Read when it opens.
+   */
+  credentialId = '';
 
   /** Initial values of the preset's own fields, by field id, read when it opens; never a secret. */
   values: Readonly<Record<string, string>> = {};
@@ -302,6 +304,8 @@ export class CredentialOverlay extends LitElement {
   private unconfirmed = false;
 
   #modal = new ModalController(this, () => this.dialog);
+  /** The credential id of this session (`credential-id` as it was on opening). */
+  #id = '';
   /** What the user typed, by form id; never the key, which lives only in its input. */
   #values: FormValues = {};
   /** The values the overlay opened with. */
@@ -393,14 +397,25 @@ export class CredentialOverlay extends LitElement {
     console.warn(`<credential-overlay>: ${message}`);
   }
 
-  /** Edit mode when `existing-key-hint` is a hint: at most 64 characters, no control characters. */
+  /** `credential-id` when it can be an id (at most 200 characters, no control characters), else `""`, with one warning when asked to. */
+  #idOf(warn = true): string {
+    const id = (this.credentialId ?? '').trim();
+    // eslint-disable-next-line no-control-regex
+    if (id.length <= ID_MAX && !/[\u0000-\u001f\u007f-\u009f]/.test(id)) return id;
+    if (warn) this.#warnOnce(`id:${id.slice(0, 80)}`, `credential-id ignored: an id has at most ${ID_MAX} characters and no control characters.`);
+    return '';
+  }
+
+  /** Edit mode when `credential-id` or `existing-key-hint` is set; a hint without a hint's shape is kept out of sight. */
   #modeOnOpen(): FormMode {
     const raw = (this.existingKeyHint ?? '').trim();
-    const hint = hintOf(raw);
+    const hint = hintShape(raw);
     if (raw && !hint) {
-      this.#warnOnce(`hint:${raw.slice(0, 80)}`, `existing-key-hint ignored: a hint has at most ${HINT_MAX} characters and no control characters. Opened in add mode.`);
+      // Never the value: it may be a whole key.
+      this.#warnOnce(`hint:${raw.length}`, 'existing-key-hint ignored: it does not have the shape of a hint (a prefix, "…" and at most 4 characters), so it is never shown.');
     }
-    return hint ? { mode: 'edit', savedHint: hint } : { mode: 'add' };
+    this.#id = this.#idOf();
+    return this.#id || raw ? { mode: 'edit', savedHint: hint, hintGiven: Boolean(raw), initial: {} } : { mode: 'add' };
   }
 
   #requestShow(): void {
@@ -419,6 +434,7 @@ export class CredentialOverlay extends LitElement {
       ...(preset ? initialValues(preset, this.values, (m) => this.#warnOnce(`values:${m}`, m)) : {}),
     };
     this.#values = { ...this.#initial };
+    if (this.#how.mode === 'edit') this.#how.initial = this.#initial;
     this.#clear();
     this.phase = next(this.phase, 'open');
     // Render the values now, so the dialog opens filled and the first field can take focus.
@@ -458,6 +474,7 @@ export class CredentialOverlay extends LitElement {
     const wasEditing = this.phase === 'editing';
     const wasDispatching = this.phase === 'dispatching';
     const provider = this.#preset?.id ?? this.provider;
+    const id = this.#id;
     this.#check?.abort();
     this.#check = undefined;
     this.#session++;
@@ -469,9 +486,9 @@ export class CredentialOverlay extends LitElement {
     this.open = false;
     if (reason === null) return;
     if (reason === 'cancel' || (reason === 'api' && wasEditing)) {
-      this.#fire('credential-cancel', { provider, source } satisfies CredentialCancelDetail);
+      this.#fire('credential-cancel', { id, provider, source } satisfies CredentialCancelDetail);
     }
-    const close = () => this.#fire('credential-close', { provider, reason } satisfies CredentialCloseDetail);
+    const close = () => this.#fire('credential-close', { id, provider, reason } satisfies CredentialCloseDetail);
     // Closed by a listener of credential-saved: credential-close follows that dispatch.
     if (wasDispatching) this.#afterDispatch = close;
     else close();
@@ -491,7 +508,7 @@ export class CredentialOverlay extends LitElement {
       return;
     }
     if (this.phase !== 'editing') return;
-    const detail: CredentialRequestCloseDetail = Object.freeze({ provider: this.#preset?.id ?? this.provider, source, dirty: this.#dirty() });
+    const detail: CredentialRequestCloseDetail = Object.freeze({ id: this.#id, provider: this.#preset?.id ?? this.provider, source, dirty: this.#dirty() });
     const request = new CustomEvent('credential-request-close', { detail, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(request) || this.phase !== 'editing') return;
     this.#finish('cancel', source);
@@ -516,6 +533,8 @@ export class CredentialOverlay extends LitElement {
   #onInput(id: string, event: Event): void {
     this.#edited.add(id);
     if (id !== 'apiKey') this.#values[id] = (event.target as HTMLInputElement).value;
+    // A moved address needs the key again: the key field says so as soon as it moves.
+    if (this.#how.mode === 'edit') this.requestUpdate();
     // A "could not confirm" offered for the previous key or fields is stale now.
     if (this.unconfirmed && this.#preset && (id === 'apiKey' || sentFields(this.#preset).includes(id))) {
       this.unconfirmed = false;
@@ -627,6 +646,7 @@ export class CredentialOverlay extends LitElement {
     const pending: Promise<unknown>[] = [];
     let accepting = true;
     const detail: CredentialSavedDetail = Object.freeze({
+      id: this.#id,
       provider: preset.id,
       name: (values.name ?? '').trim(),
       description: (values.description ?? '').trim(),
@@ -825,8 +845,16 @@ export class CredentialOverlay extends LitElement {
     const phase = this.phase;
     const busy = isBusy(phase);
     const e = this.errors;
-    const edit = this.#how.mode === 'edit' ? this.#how.savedHint : undefined;
-    const keyOptional = edit !== undefined || preset?.key?.required === false;
+    const how = this.#how;
+    const again = Boolean(preset) && keyNeededAgain(this.#current(), preset!, how);
+    const keyOptional = !again && (how.mode === 'edit' || preset?.key?.required === false);
+    // Edit mode: the saved hint, or that a key is saved, or that a moved address needs it again.
+    const savedText =
+      how.mode !== 'edit' ? undefined
+      : again ? s.keyNewAddress
+      : how.savedHint ? s.savedKey({ hint: how.savedHint })
+      : how.hintGiven || preset?.key?.required !== false ? s.keySaved
+      : undefined;
     const fields = preset?.fields ?? [];
     const advanced = fields.filter((f) => f.advanced);
     const label = preset?.label ?? this.provider;
@@ -864,13 +892,13 @@ export class CredentialOverlay extends LitElement {
                 autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
                 data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
                 ?readonly=${busy} aria-invalid=${ifDefined(e.apiKey ? 'true' : undefined)}
-                aria-describedby=${this.#describedBy('apiKey', edit !== undefined && 'saved-key', 'api-key-help')}
+                aria-describedby=${this.#describedBy('apiKey', savedText !== undefined && 'saved-key', 'api-key-help')}
                 @input=${(ev: Event) => this.#onInput('apiKey', ev)} @blur=${(ev: FocusEvent) => this.#onBlur('apiKey', ev)} />
               <button type="button" class="icon" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
                 aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls="api-key"
                 @click=${this.#toggleReveal}>${icon(this.revealed ? `${EYE}M3 3l18 18` : EYE)}</button>
             </div>`,
-            html`${edit !== undefined ? html`<p id="saved-key" class="saved-key" part="saved-key">${s.savedKey({ hint: edit })}</p>` : nothing}
+            html`${savedText !== undefined ? html`<p id="saved-key" class="saved-key" part="saved-key">${savedText}</p>` : nothing}
               <div id="api-key-help" class="help" part="help"><slot name="help">${preset
                 ? html`<p>${s.keyHelp({ provider: label })} <code dir="ltr">${preset.authHeader}</code></p>`
                 : nothing}${this.docsUrl

@@ -5,7 +5,7 @@ import { getProvider, type CredentialOverlay } from './credential-overlay.js';
 import { defineElement } from './define.js';
 // The overlay the picker creates when the host gives none: defined with it.
 import './index.js';
-import { maskSecrets } from './key-rules.js';
+import { hintShape, maskSecrets } from './key-rules.js';
 import { LangController } from './locale.js';
 import { deepActiveElement } from './modal.js';
 import { pickerEn, type CredentialPickerStrings } from './picker-strings.js';
@@ -42,13 +42,10 @@ export type CredentialSelectEvent = CustomEvent<CredentialSelectDetail>;
 export type CredentialDeleteEvent = CustomEvent<CredentialDeleteDetail>;
 
 /** The part of the overlay's API the picker uses. */
-type Overlay = Pick<CredentialOverlay, 'show' | 'provider' | 'credentialName' | 'credentialDescription' | 'existingKeyHint' | 'values'>;
+type Overlay = Pick<CredentialOverlay, 'show' | 'provider' | 'credentialId' | 'credentialName' | 'credentialDescription' | 'existingKeyHint' | 'values'>;
 
 const isOverlay = (el: Element): el is Element & Overlay => typeof (el as Partial<Overlay>).show === 'function' && 'existingKeyHint' in el;
 
-/** A key hint as given when it has a hint's shape (a prefix, `…`, at most 4 characters), else masked: never a key. */
-const hintOf = (hint: unknown) =>
-  typeof hint !== 'string' ? '' : /^[\x21-\x7e]{0,24}…[\x21-\x7e]{0,4}$/.test(hint) ? hint : maskSecrets(hint);
 
 /** Tiles rendered at once, and added per frame after that. */
 const BATCH = 300;
@@ -317,13 +314,15 @@ export class CredentialPicker extends LitElement {
   /** Opens the overlay in add mode. */
   #add(): void {
     this.editing = '';
-    this.#open({ existingKeyHint: '', credentialName: '', credentialDescription: '', values: {}, provider: this.provider });
+    this.#open({ credentialId: '', existingKeyHint: '', credentialName: '', credentialDescription: '', values: {}, provider: this.provider });
   }
 
   /** Opens the overlay in edit mode from a tile. */
   #edit(tile: CredentialSummary): void {
     this.editing = tile.id;
     this.#open({
+      credentialId: tile.id,
+      // As given: the overlay shows it only when it has a hint's shape.
       existingKeyHint: tile.keyHint,
       credentialName: tile.name,
       credentialDescription: tile.description ?? '',
@@ -411,7 +410,7 @@ export class CredentialPicker extends LitElement {
         lang,
         name: maskSecrets(tile.name),
         description: maskSecrets(tile.description ?? ''),
-        hint: hintOf(tile.keyHint),
+        hint: hintShape(tile.keyHint),
         date: this.#date(tile.createdAt),
       };
       this.#shownCache.set(tile, shown);

@@ -3,6 +3,8 @@ export type CancelSource = 'cancel-button' | 'close-button' | 'escape' | 'api';
 
 /** `detail` of `credential-saved` (frozen). */
 export interface CredentialSavedDetail {
+  /** `credential-id` of the credential edited, `""` when not set. */
+  readonly id: string;
   /** The preset id, `"openai"` by default. */
   readonly provider: string;
   /** Credential Name, trimmed. */
@@ -42,12 +44,16 @@ export interface CredentialSavedDetail {
 
 /** `detail` of `credential-cancel`. Never carries the key. */
 export interface CredentialCancelDetail {
+  /** `credential-id`, `\"\"` when not set. */
+  readonly id: string;
   readonly provider: string;
   readonly source: CancelSource;
 }
 
 /** `detail` of `credential-request-close` (cancelable): the user asked to close. */
 export interface CredentialRequestCloseDetail {
+  /** `credential-id`, `\"\"` when not set. */
+  readonly id: string;
   readonly provider: string;
   readonly source: Exclude<CancelSource, 'api'>;
   /** Something differs from the values the overlay opened with. */
@@ -59,6 +65,8 @@ export type CloseReason = 'saved' | 'cancel' | 'api';
 
 /** `detail` of `credential-close`, fired once after every close. */
 export interface CredentialCloseDetail {
+  /** `credential-id`, `\"\"` when not set. */
+  readonly id: string;
   readonly provider: string;
   readonly reason: CloseReason;
 }

@@ -94,8 +94,12 @@ export function initialValues(
 /** What the user entered, by id: `name`, `description`, `apiKey` and the preset's field ids. */
 export type FormValues = Record<string, string>;
 
-/** How the overlay was opened: a new credential, or a saved one whose key is only known by its hint. */
-export type FormMode = { mode: 'add' } | { mode: 'edit'; savedHint: string };
+/**
+ * How the overlay was opened: a new credential, or a saved one whose key is only known by its
+ * hint (`""` when none with a hint's shape was given); `hintGiven`: some hint was given, so a
+ * key is saved even if its hint is not shown.
+ */
+export type FormMode = { mode: 'add' } | { mode: 'edit'; savedHint: string; hintGiven: boolean; initial: FormValues };
 
 export interface FormResult {
   /** The message of each invalid id; no entry for a valid one. */
@@ -106,8 +110,20 @@ export interface FormResult {
   key?: KeyCheck & { ok: true };
 }
 
-/** Whether an empty key field is fine: edit mode keeps the saved key, and some presets need none. */
-const keyMayBeEmpty = (preset: ProviderPreset, how: FormMode) => how.mode === 'edit' || preset.key?.required === false;
+/**
+ * Edit mode, a saved key, and a `url` field changed (contract section 10): the key would go to
+ * a new address, so it must be entered again. A credential saved without a key (an optional
+ * key, no hint given) has nothing to send and may move.
+ */
+export function keyNeededAgain(values: FormValues, preset: ProviderPreset, how: FormMode): boolean {
+  if (how.mode !== 'edit') return false;
+  const keySaved = how.hintGiven || preset.key?.required !== false;
+  return keySaved && movesKey(preset, how.initial, values);
+}
+
+/** Whether an empty key field is fine: edit mode keeps the saved key (unless it would move), and some presets need none. */
+const keyMayBeEmpty = (values: FormValues, preset: ProviderPreset, how: FormMode) =>
+  how.mode === 'edit' ? !keyNeededAgain(values, preset, how) : preset.key?.required === false;
 
 /** Validates one id (the blur check), or `undefined` when it is fine. */
 export function checkOne(
@@ -123,7 +139,10 @@ export function checkOne(
     return { error: checkText(value, { field: strings.descriptionLabel, max: DESCRIPTION_MAX, required: false }, strings) };
   }
   if (id === 'apiKey') {
-    if (!value.trim() && keyMayBeEmpty(preset, how)) return {};
+    if (!value.trim()) {
+      if (keyMayBeEmpty(values, preset, how)) return {};
+      if (how.mode === 'edit') return { error: strings.keyNewAddress };
+    }
     const key = checkKey(value, preset, strings);
     return key.ok ? { note: key.notes.join(' ') || undefined } : { error: key.message };
   }

@@ -171,13 +171,18 @@ export function keyHint(key: string, prefix: string): string {
   return `${prefix}…${key.length - prefix.length >= 8 ? key.slice(-4) : ''}`;
 }
 
-/** The key type named by a saved hint (edit mode), where the preset can tell; `undefined` otherwise. */
+/**
+ * The key type of a kept key (edit mode), where the preset can tell: the type whose prefix the
+ * saved hint starts with (the longest: `sk-proj-` rather than `sk-`), else the preset's only
+ * type (one type rule, or none and a `fallbackType`); `undefined` otherwise.
+ */
 export function keyTypeOfHint(hint: string, rules: KeyRules = {}): string | undefined {
-  const prefix = hint.split('…')[0];
-  if (!prefix || !hint.includes('…')) return undefined;
-  // The longest type prefix that the hint's prefix is: `sk-proj-` rather than `sk-`.
-  const type = [...(rules.types ?? [])].sort((a, b) => b.prefix.length - a.prefix.length).find((t) => t.prefix === prefix && !t.pattern);
-  return type?.id;
+  const types = rules.types ?? [];
+  const prefix = hint.includes('…') ? hint.split('…')[0] : '';
+  const named = prefix && [...types].sort((a, b) => b.prefix.length - a.prefix.length).find((t) => t.prefix === prefix && !t.pattern);
+  if (named) return named.id;
+  if (types.length === 1 && !types[0].pattern) return types[0].id;
+  return types.length === 0 ? rules.fallbackType : undefined;
 }
 
 /** Normalizes and validates a pasted key against a preset's rules. Only the first problem is reported. */

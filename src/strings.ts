@@ -24,6 +24,10 @@ export interface CredentialOverlayStrings {
   checkingButton: string;
   /** Edit mode: next to the empty key field; `hint` is the saved key's hint. */
   savedKey: (p: { hint: string }) => string;
+  /** Edit mode, when the saved key's hint is unknown (none given, or not a hint's shape). */
+  keySaved: string;
+  /** Edit mode: an address field changed, so the saved key may not follow; also the key field's error on Save. */
+  keyNewAddress: string;
   cancel: string;
   close: string;
 
@@ -161,6 +165,8 @@ export const en: CredentialOverlayStrings = {
   saving: 'Saving…',
   checkingButton: 'Checking…',
   savedKey: ({ hint }) => `Saved key: ${hint}. Leave empty to keep it.`,
+  keySaved: 'A key is saved. Leave empty to keep it.',
+  keyNewAddress: 'The key will be sent to a new address: enter it again.',
   cancel: 'Cancel',
   close: 'Close',
 

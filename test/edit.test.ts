@@ -2,7 +2,10 @@
 // shows only the saved key's hint, and keeps the saved key unless the user types a new one.
 import { expect, html } from '@open-wc/testing';
 import type { CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, description, dialog, errorOf, field, openOverlay, paste, record, sendKeys } from './helpers.js';
+import { button, description, dialog, errorOf, field, findLeaks, openOverlay, paste, record, sendKeys } from './helpers.js';
+import { testKeys } from './test-keys.mjs';
+import '../src/providers/azure-openai.js';
+import '../src/providers/openai-compatible.js';
 import { keys } from './keys.js';
 
 const HINT = 'sk-proj-…x9Qz';
@@ -156,19 +159,48 @@ describe('edit mode: bad input', () => {
     console.warn = warn;
   });
 
-  for (const [what, hint] of [
-    ['longer than 64 characters', `sk-proj-${'a'.repeat(60)}…AbCd`],
-    ['with a control character', 'sk-proj-…\u0007AbCd'],
-  ]) {
-    it(`ignores a hint ${what} with one warning, and opens in add mode`, async () => {
-      const el = await openOverlay(html`<credential-overlay existing-key-hint=${hint}></credential-overlay>`);
-      expect(heading(el)).to.equal('Add New Credential');
-      expect(el.shadowRoot!.querySelector('[part="saved-key"]')).to.equal(null);
+  // Eight real key shapes, and other strings that are not hints: none is ever shown or emitted.
+  const notHints: Array<[string, string]> = [
+    ['an OpenAI legacy key', keys.legacy],
+    ['an OpenAI project key', keys.project],
+    ['an OpenAI service-account key', keys.serviceAccount],
+    ['an OpenAI admin key', keys.admin],
+    ['an Anthropic key', testKeys.anthropic.VALID],
+    ['a Gemini key', testKeys.gemini.VALID],
+    ['an Azure key of 32 hex characters', '0123456789abcdef0123456789abcdef'],
+    ['a Mistral key', testKeys.mistral.VALID],
+    ['a hint with a long prefix', `sk-proj-${'a'.repeat(60)}…AbCd`],
+    ['a hint with more than 4 characters after the mask', 'sk-…AbCdEf'],
+    ['a hint with a control character', 'sk-proj-…\u0007AbCd'],
+    ['two masks', 'sk-…ab…cd'],
+  ];
+  for (const [what, hint] of notHints) {
+    it(`never shows or emits ${what} given as a hint: one warning without it, still edit mode`, async () => {
+      // A property, so that the only attribute or text holding it would be one the overlay made.
+      const el = await openOverlay(html`<credential-overlay .existingKeyHint=${hint} credential-name="A"></credential-overlay>`);
+      expect(heading(el)).to.equal('Edit Credential');
+      const text = el.shadowRoot!.querySelector('[part="saved-key"]')!.textContent!.trim();
+      expect(text).to.equal('A key is saved. Leave empty to keep it.');
+      expect(description(el, field(el, 'API Key Value'))).to.include(text);
+      const saved = record<CredentialSavedEvent>(el, 'credential-saved');
       el.close();
       await el.show();
-      expect(warnings.filter((w) => w.includes('existing-key-hint'))).to.have.length(1);
+      button(el, 'Save').click();
+      expect(saved).to.have.length(1);
+      expect(saved[0].detail).to.include({ mode: 'edit', keyHint: '', apiKey: '', keyChanged: false });
+      const about = warnings.filter((w) => w.includes('existing-key-hint'));
+      expect(about, 'one warning').to.have.length(1);
+      expect(about[0]).not.to.include(hint);
+      expect(findLeaks(hint, [saved[0].detail])).to.deep.equal([]);
     });
   }
+
+  it('takes a hint masked with asterisks', async () => {
+    const el = await openOverlay(html`<credential-overlay existing-key-hint="****AbCd" credential-name="A"></credential-overlay>`);
+    expect(el.shadowRoot!.querySelector('[part="saved-key"]')!.textContent!.trim()).to.equal('Saved key: ****AbCd. Leave empty to keep it.');
+    expect(save(el)).to.include({ keyHint: '****AbCd' });
+    expect(warnings).to.deep.equal([]);
+  });
 
   it('never takes a key from values, and ignores unknown ids, each with a warning', async () => {
     const el = await openOverlay(html`<credential-overlay .values=${{ apiKey: keys.project, region: 'eu', project: 'proj_Abc' }}></credential-overlay>`);
@@ -244,5 +276,90 @@ describe('edit mode: the live check', () => {
     await new Promise((r) => setTimeout(r));
     expect(seen).to.deep.equal([{ key: '', mode: 'edit', keyChanged: false, organization: 'org-Abc123' }]);
     expect(saved[0].detail).to.include({ verified: true, apiKey: '', keyChanged: false });
+  });
+});
+
+describe('edit mode: a new address needs the key again (section 10)', () => {
+  const AZURE = { endpoint: 'https://contoso.openai.azure.com', deployment: 'gpt-4o', apiVersion: '2024-10-21' };
+  function azure(extra = html``) {
+    return openOverlay(html`<credential-overlay provider="azure-openai" credential-id="c1" existing-key-hint="…cdef"
+      credential-name="Azure prod" .values=${AZURE}>${extra}</credential-overlay>`);
+  }
+
+  it('keeps the key optional while the Endpoint is unchanged', async () => {
+    const el = await azure();
+    expect((field(el, 'API Key Value') as HTMLInputElement).required).to.equal(false);
+    paste(field(el, 'Deployment'), 'gpt-4o-mini');
+    expect(save(el)).to.include({ id: 'c1', apiKey: '', keyChanged: false, keyType: 'resource' });
+  });
+
+  it('makes the key required, says why, and emits nothing with the key empty after the Endpoint changed', async () => {
+    const el = await azure();
+    const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+    paste(field(el, 'Endpoint'), 'https://attacker.example.com');
+    await el.updateComplete;
+    const key = field(el, 'API Key Value') as HTMLInputElement;
+    const message = 'The key will be sent to a new address: enter it again.';
+    expect(key.required).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="saved-key"]')!.textContent!.trim()).to.equal(message);
+    expect(description(el, key)).to.include(message);
+    button(el, 'Save').click();
+    await el.updateComplete;
+    expect(saved).to.have.length(0);
+    expect(errorOf(el, key)).to.equal(message);
+    expect(key.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(key);
+  });
+
+  it('saves once the key is entered again, as a rotation', async () => {
+    const el = await azure();
+    paste(field(el, 'Endpoint'), 'https://fabrikam.openai.azure.com');
+    paste(field(el, 'API Key Value'), '0123456789abcdef0123456789abcdef');
+    const d = save(el);
+    expect(d).to.include({ id: 'c1', apiKey: '0123456789abcdef0123456789abcdef', keyChanged: true });
+    expect(d.changed).to.deep.equal(['apiKey', 'endpoint']);
+  });
+
+  it('keeps the key optional when the Endpoint is changed and put back (compared trimmed)', async () => {
+    const el = await azure();
+    paste(field(el, 'Endpoint'), 'https://x.openai.azure.com');
+    paste(field(el, 'Endpoint'), ` ${AZURE.endpoint} `);
+    await el.updateComplete;
+    expect((field(el, 'API Key Value') as HTMLInputElement).required).to.equal(false);
+    expect(save(el)).to.include({ apiKey: '', keyChanged: false });
+  });
+
+  it('calls no verifier with an empty key when the address moved', async () => {
+    const el = await azure();
+    el.verify = true;
+    const calls: string[] = [];
+    el.verifier = async (key) => (calls.push(key), { ok: true });
+    paste(field(el, 'Endpoint'), 'https://attacker.example.com');
+    const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+    button(el, 'Save').click();
+    await el.updateComplete;
+    expect(calls).to.deep.equal([]);
+    expect(saved).to.have.length(0);
+  });
+
+  it('needs the key again for a moved Base URL of an OpenAI-compatible server with a saved key', async () => {
+    const el = await openOverlay(html`<credential-overlay provider="openai-compatible" credential-id="c2" existing-key-hint="sk-…abcd"
+      credential-name="vLLM" .values=${{ baseUrl: 'https://llm.example.com/v1' }}></credential-overlay>`);
+    paste(field(el, 'Base URL'), 'https://elsewhere.example.com/v1');
+    const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+    button(el, 'Save').click();
+    await el.updateComplete;
+    expect(saved).to.have.length(0);
+    expect(errorOf(el, field(el, 'API Key Value'))).to.equal('The key will be sent to a new address: enter it again.');
+  });
+
+  it('lets a credential saved without a key move: there is nothing to send', async () => {
+    const el = await openOverlay(html`<credential-overlay provider="openai-compatible" credential-id="c3"
+      credential-name="Ollama" .values=${{ baseUrl: 'http://192.168.1.20:11434/v1' }}></credential-overlay>`);
+    expect(el.shadowRoot!.querySelector('[part="saved-key"]')).to.equal(null);
+    paste(field(el, 'Base URL'), 'http://192.168.1.21:11434/v1');
+    await el.updateComplete;
+    expect((field(el, 'API Key Value') as HTMLInputElement).required).to.equal(false);
+    expect(save(el)).to.include({ id: 'c3', mode: 'edit', apiKey: '', keyChanged: false });
   });
 });

@@ -207,7 +207,7 @@ describe('credential-cancel', () => {
       await el.updateComplete;
       expect(events).to.have.length(1);
       const [event] = events;
-      expect(event.detail).to.deep.equal({ provider: 'openai', source });
+      expect(event.detail).to.deep.equal({ id: '', provider: 'openai', source });
       expect(event.bubbles && event.composed).to.equal(true);
       expect(event.cancelable).to.equal(false);
       expect(state).to.deep.equal({ open: false, values: ['', '', ''] });

@@ -205,7 +205,7 @@ describe('leak scanner: the key is nowhere after', () => {
       // A cancel's detail is searched like every other event; assert it was seen where expected.
       if (['Cancel', 'Escape', 'reveal, then Close', 'reveal, then close()'].includes(flow.name)) {
         expect(cancels, 'one credential-cancel').to.have.length(1);
-        expect(Object.keys(cancels[0].detail).sort()).to.deep.equal(['provider', 'source']);
+        expect(Object.keys(cancels[0].detail).sort()).to.deep.equal(['id', 'provider', 'source']);
       }
       expect(watch.events.length, 'the scanner saw the typing').to.be.greaterThan(secret.length);
       expect(watch.scan(secret, { element: el, alsoLookFor: [fragmentOf(secret)], extra: { cancelDetails: cancels.map((e) => e.detail) } })).to.deep.equal([]);

@@ -61,7 +61,7 @@ describe('credential-request-close', () => {
       const key = field(el, 'API Key Value');
       key.focus();
       await act(el);
-      expect(requests.map((e) => ({ ...e.detail }))).to.deep.equal([{ provider: 'openai', source, dirty: true }]);
+      expect(requests.map((e) => ({ ...e.detail }))).to.deep.equal([{ id: '', provider: 'openai', source, dirty: true }]);
       expect(requests[0].cancelable && requests[0].bubbles && requests[0].composed).to.equal(true);
       expect([dialog(el).open, el.open, closes.length]).to.deep.equal([true, true, 0]);
       expect(key.value).to.equal(keys.project);

@@ -197,6 +197,7 @@ describe('saving', () => {
     const { waitUntil, ...rest } = event.detail;
     expect(typeof waitUntil).to.equal('function');
     expect(rest).to.deep.equal({
+      id: '',
       provider: 'openai',
       name: 'Prod key',
       description: 'nightly job',

@@ -5,7 +5,7 @@ import type { CredentialOverlay } from '../src/index.js';
 import '../src/picker.js';
 import type { CredentialPicker, CredentialDeleteEvent, CredentialSummary } from '../src/picker.js';
 import { keys } from './keys.js';
-import { expectFocus, record, sendKeys, settle, shiftTab } from './helpers.js';
+import { expectFocus, findLeaks, record, sendKeys, settle, shiftTab } from './helpers.js';
 
 const list: CredentialSummary[] = [
   { id: 'a', name: 'Production', description: 'Nightly enrichment job', keyHint: 'sk-proj-…x9Qz', keyType: 'project', verified: true, createdAt: '2026-11-02T10:00:00Z', fields: { organization: 'org-Abc123' } },
@@ -167,6 +167,23 @@ describe('picker: adding and editing through the overlay', () => {
     await overlay.updateComplete;
     expect(heading(overlay)).to.equal('Add New Credential');
     expect((r.getElementById('name') as HTMLInputElement).value).to.equal('');
+  });
+
+  it('never shows a real key given as keyHint: not on the tile, not in the overlay opened by Edit, not in any event', async () => {
+    const leaky: CredentialSummary[] = [{ id: 'k', name: 'Leaky', keyHint: keys.project, keyType: 'project' }];
+    const p = await picker(leaky);
+    const saved = record<CustomEvent>(document.body, 'credential-saved');
+    expect(radio(p, 'Leaky').querySelector('[part="hint"]')!.textContent).to.equal('');
+    named(p, 'Edit Leaky').click();
+    const overlay = overlayOf(p);
+    await overlay.updateComplete;
+    expect(heading(overlay)).to.equal('Edit Credential');
+    const r = overlay.shadowRoot!;
+    expect(r.querySelector('[part="saved-key"]')!.textContent!.trim()).to.equal('A key is saved. Leave empty to keep it.');
+    [...r.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Save')!.click();
+    expect(saved).to.have.length(1);
+    expect(saved[0].detail).to.include({ id: 'k', mode: 'edit', keyHint: '', apiKey: '' });
+    expect(findLeaks(keys.project, [saved[0].detail])).to.deep.equal([]);
   });
 
   it("uses the host's own overlay when given one, and its events reach the host unchanged", async () => {

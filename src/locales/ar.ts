@@ -31,6 +31,8 @@ export const ar: CredentialOverlayStrings = {
   saving: 'جارٍ الحفظ…',
   checkingButton: 'جارٍ التحقق…',
   savedKey: ({ hint }) => `المفتاح المحفوظ: ${i(hint)}. اترك الحقل فارغًا للإبقاء عليه.`,
+  keySaved: 'يوجد مفتاح محفوظ. اترك الحقل فارغًا للإبقاء عليه.',
+  keyNewAddress: 'سيُرسَل المفتاح إلى عنوان جديد: أدخله مرة أخرى.',
   cancel: 'إلغاء',
   close: 'إغلاق',
 

@@ -25,6 +25,8 @@ export const de: CredentialOverlayStrings = {
   saving: 'Wird gespeichert…',
   checkingButton: 'Wird geprüft…',
   savedKey: ({ hint }) => `Gespeicherter Schlüssel: ${hint}. Leer lassen, um ihn zu behalten.`,
+  keySaved: 'Ein Schlüssel ist gespeichert. Leer lassen, um ihn zu behalten.',
+  keyNewAddress: 'Der Schlüssel würde an eine neue Adresse gesendet: Geben Sie ihn erneut ein.',
   cancel: 'Abbrechen',
   close: 'Schließen',
 

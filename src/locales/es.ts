@@ -29,6 +29,8 @@ export const es: CredentialOverlayStrings = {
   saving: 'Guardando…',
   checkingButton: 'Comprobando…',
   savedKey: ({ hint }) => `Clave guardada: ${hint}. Déjalo vacío para conservarla.`,
+  keySaved: 'Hay una clave guardada. Déjalo vacío para conservarla.',
+  keyNewAddress: 'La clave se enviaría a una dirección nueva: vuelve a introducirla.',
   cancel: 'Cancelar',
   close: 'Cerrar',
 

@@ -27,6 +27,8 @@ export const fr: CredentialOverlayStrings = {
   saving: 'Enregistrement…',
   checkingButton: 'Vérification…',
   savedKey: ({ hint }) => `Clé enregistrée${nb}: ${hint}. Laissez vide pour la conserver.`,
+  keySaved: 'Une clé est enregistrée. Laissez vide pour la conserver.',
+  keyNewAddress: `La clé serait envoyée à une nouvelle adresse${nb}: saisissez-la à nouveau.`,
   cancel: 'Annuler',
   close: 'Fermer',
 

@@ -24,6 +24,8 @@ export const it: CredentialOverlayStrings = {
   saving: 'Salvataggio…',
   checkingButton: 'Verifica…',
   savedKey: ({ hint }) => `Chiave salvata: ${hint}. Lascia vuoto per mantenerla.`,
+  keySaved: 'È salvata una chiave. Lascia vuoto per mantenerla.',
+  keyNewAddress: 'La chiave verrebbe inviata a un nuovo indirizzo: inseriscila di nuovo.',
   cancel: 'Annulla',
   close: 'Chiudi',
 

@@ -24,6 +24,8 @@ export const ja: CredentialOverlayStrings = {
   saving: '保存しています…',
   checkingButton: '確認しています…',
   savedKey: ({ hint }) => `保存済みのキー: ${hint}。空欄のままにすると、このキーを引き続き使います。`,
+  keySaved: 'キーが保存されています。空欄のままにすると、このキーを引き続き使います。',
+  keyNewAddress: 'キーが新しいアドレスに送信されることになります。もう一度入力してください。',
   cancel: 'キャンセル',
   close: '閉じる',
 

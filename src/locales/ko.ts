@@ -24,6 +24,8 @@ export const ko: CredentialOverlayStrings = {
   saving: '저장하는 중…',
   checkingButton: '확인하는 중…',
   savedKey: ({ hint }) => `저장된 키: ${hint}. 비워 두면 이 키를 계속 사용합니다.`,
+  keySaved: '저장된 키가 있습니다. 비워 두면 이 키를 계속 사용합니다.',
+  keyNewAddress: '키가 새 주소로 전송됩니다. 키를 다시 입력하세요.',
   cancel: '취소',
   close: '닫기',
 

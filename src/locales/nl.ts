@@ -24,6 +24,8 @@ export const nl: CredentialOverlayStrings = {
   saving: 'Opslaan…',
   checkingButton: 'Controleren…',
   savedKey: ({ hint }) => `Opgeslagen sleutel: ${hint}. Laat leeg om hem te behouden.`,
+  keySaved: 'Er is een sleutel opgeslagen. Laat leeg om hem te behouden.',
+  keyNewAddress: 'De sleutel zou naar een nieuw adres gaan: voer hem opnieuw in.',
   cancel: 'Annuleren',
   close: 'Sluiten',
 

@@ -30,6 +30,8 @@ export const pl: CredentialOverlayStrings = {
   saving: 'Zapisywanie…',
   checkingButton: 'Sprawdzanie…',
   savedKey: ({ hint }) => `Zapisany klucz: ${hint}. Pozostaw puste, aby go zachować.`,
+  keySaved: 'Klucz jest zapisany. Pozostaw puste, aby go zachować.',
+  keyNewAddress: 'Klucz zostałby wysłany pod nowy adres: wpisz go ponownie.',
   cancel: 'Anuluj',
   close: 'Zamknij',
 

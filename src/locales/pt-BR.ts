@@ -25,6 +25,8 @@ export const ptBR: CredentialOverlayStrings = {
   saving: 'Salvando…',
   checkingButton: 'Verificando…',
   savedKey: ({ hint }) => `Chave salva: ${hint}. Deixe em branco para mantê-la.`,
+  keySaved: 'Há uma chave salva. Deixe em branco para mantê-la.',
+  keyNewAddress: 'A chave seria enviada para um novo endereço: insira-a novamente.',
   cancel: 'Cancelar',
   close: 'Fechar',
 

@@ -24,6 +24,8 @@ export const zhCN: CredentialOverlayStrings = {
   saving: '正在保存…',
   checkingButton: '正在检查…',
   savedKey: ({ hint }) => `已保存的密钥：${hint}。留空即可继续使用。`,
+  keySaved: '已保存一个密钥。留空即可继续使用。',
+  keyNewAddress: '密钥将发送到新的地址：请重新输入。',
   cancel: '取消',
   close: '关闭',
 
