@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { checkKey, maskSecrets } from '../src/key-rules.js';
 import { presets } from '../src/presets/all.js';
 import { knownKeys } from '../src/presets/known-keys.js';
+import { registerProvider, getProvider } from '../src/presets/registry.js';
 import { presetProblem } from '../src/presets/validate.js';
 import type { ProviderPreset } from '../src/presets/types.js';
 import { err, filler, ok } from './keys.js';
@@ -190,4 +191,36 @@ describe('presets: every built-in preset is well formed data', () => {
       expect(functions).to.deep.equal([]);
     });
   }
+});
+
+describe('presets: a field id the form already uses', () => {
+  // Contract section 11 and "Bad input gets" of issue 23: a field id that is a built-in id
+  // (`name`, `description`, `apiKey`) or `form` (the form-level error's id) would collide.
+  const preset = (id: string): ProviderPreset => ({
+    id: `taken-${id}`,
+    label: 'Taken',
+    docsUrl: 'https://taken.example/keys',
+    authHeader: 'Authorization: Bearer {api_key}',
+    fields: [
+      { id: 'region', label: 'Region' },
+      { id, label: 'Anything' },
+    ],
+  });
+  for (const id of ['name', 'description', 'apiKey', 'form']) {
+    it(`registerProvider throws a TypeError naming "${id}", and registers nothing`, () => {
+      let error: unknown;
+      try {
+        registerProvider(preset(id));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(TypeError);
+      expect((error as Error).message).to.match(new RegExp(`^registerProvider\\(\\): preset "taken-${id}": field "${id}" `));
+      expect(getProvider(`taken-${id}`)).to.equal(undefined);
+    });
+  }
+
+  it('takes an id that only resembles one (Form, names, apiKeys)', () => {
+    for (const id of ['Form', 'names', 'apiKeys', 'formId']) expect(presetProblem(preset(id)), id).to.equal(undefined);
+  });
 });

@@ -3,6 +3,7 @@
  * the first problem, so a malformed preset never half-registers. Pure, and written for size:
  * a small schema walked once, plus the rules that span members (ids, options, placeholders).
  */
+import { BUILT_IN_IDS } from '../form.js';
 import type { ProviderPreset } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -130,7 +131,8 @@ export function presetProblem(preset: unknown): string | undefined {
   for (const f of p.fields ?? []) {
     const at = `field "${f.id}"`;
     if (!/^[A-Za-z]\w*$/.test(f.id)) return `${at}: an id is letters, digits and "_", starting with a letter`;
-    if (['name', 'description', 'apiKey'].includes(f.id) || (f.id === 'baseUrl' && f.kind !== 'url')) return `${at} takes an id the overlay already uses`;
+    // The built-in fields' ids, and `form`, the id of the form-level error.
+    if ([...BUILT_IN_IDS, 'form'].includes(f.id) || (f.id === 'baseUrl' && f.kind !== 'url')) return `${at} takes an id the overlay already uses`;
     if (ids.includes(f.id)) return `two fields have the id "${f.id}"`;
     ids.push(f.id);
     if (f.kind && !['text', 'url', 'select'].includes(f.kind)) return `${at}: kind must be "text", "url" or "select"`;
