@@ -1,7 +1,8 @@
 /**
  * Which addresses the server's live check may connect to (SSRF): a user-entered endpoint
  * must not reach the server's own network. Pure: a table of IPv4 and IPv6 ranges, and the
- * spellings that hide an address (decimal, octal, hex IPv4; IPv4-mapped and NAT64 IPv6).
+ * spellings that hide an address (decimal, octal, hex IPv4; IPv4 carried inside IPv6 by the
+ * mapped, translated, compatible, NAT64, 6to4 and Teredo forms).
  */
 import { isIP } from 'node:net';
 
@@ -43,16 +44,7 @@ export function parseIPv6(text: string): number[] | undefined {
   return bytes;
 }
 
-const inV4 = (b: number[], [base, bits]: [number[], number]) => {
-  for (let i = 0; i < 4; i++) {
-    const take = Math.max(0, Math.min(8, bits - i * 8));
-    const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
-    if ((b[i] & mask) !== (base[i] & mask)) return false;
-  }
-  return true;
-};
-
-/** IPv4 ranges no check may reach: this host, private networks, link-local (cloud metadata), CGNAT, benchmarking, multicast, reserved. */
+/** IPv4 ranges no check may reach: this host, private networks, link-local (cloud metadata), CGNAT, documentation, benchmarking, multicast, reserved. */
 const BLOCKED_V4: Array<[number[], number, string]> = [
   [[0, 0, 0, 0], 8, 'this network'],
   [[10, 0, 0, 0], 8, 'a private network'],
@@ -61,34 +53,72 @@ const BLOCKED_V4: Array<[number[], number, string]> = [
   [[169, 254, 0, 0], 16, 'link-local (cloud metadata)'],
   [[172, 16, 0, 0], 12, 'a private network'],
   [[192, 0, 0, 0], 24, 'IETF protocol assignments'],
+  [[192, 0, 2, 0], 24, 'documentation (TEST-NET-1)'],
+  [[192, 88, 99, 0], 24, '6to4 relay anycast'],
   [[192, 168, 0, 0], 16, 'a private network'],
   [[198, 18, 0, 0], 15, 'benchmarking'],
+  [[198, 51, 100, 0], 24, 'documentation (TEST-NET-2)'],
+  [[203, 0, 113, 0], 24, 'documentation (TEST-NET-3)'],
   [[224, 0, 0, 0], 4, 'multicast'],
   [[240, 0, 0, 0], 4, 'reserved or broadcast'],
 ];
+
+/** IPv6 ranges no check may reach, as [first bytes, prefix bits, reason]. */
+const BLOCKED_V6: Array<[number[], number, string]> = [
+  [[0x00, 0x64, 0xff, 0x9b, 0x00, 0x01], 48, 'local-use NAT64'],
+  [[0x01, 0x00, 0, 0, 0, 0, 0, 0], 64, 'discard-only'],
+  [[0x20, 0x01, 0x0d, 0xb8], 32, 'documentation'],
+  [[0x3f, 0xff], 20, 'documentation'],
+  [[0xfc], 7, 'a private network (unique local)'],
+  [[0xfe, 0x80], 10, 'link-local'],
+  [[0xfe, 0xc0], 10, 'site-local'],
+  [[0xff], 8, 'multicast'],
+];
+
+/** Whether the first `bits` bits of `bytes` are those of `base`. */
+function inPrefix(bytes: number[], base: number[], bits: number): boolean {
+  for (let i = 0; i * 8 < bits; i++) {
+    const take = Math.min(8, bits - i * 8);
+    const mask = (0xff << (8 - take)) & 0xff;
+    if ((bytes[i] & mask) !== ((base[i] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+
+const zero = (bytes: number[]) => bytes.every((b) => b === 0);
+
+/**
+ * The IPv4 addresses an IPv6 address carries to an IPv4 host: IPv4-mapped (`::ffff:a.b.c.d`),
+ * IPv4-translated (`::ffff:0:a.b.c.d`), IPv4-compatible (`::a.b.c.d`), NAT64 (`64:ff9b::a.b.c.d`),
+ * 6to4 (`2002:AABB:CCDD::`) and Teredo (`2001:0::`, its server and its obfuscated client).
+ */
+function embeddedV4(v6: number[]): number[][] {
+  const tail = v6.slice(12);
+  if (zero(v6.slice(0, 10)) && ((v6[10] === 0xff && v6[11] === 0xff) || (v6[10] === 0 && v6[11] === 0))) return [tail];
+  if (zero(v6.slice(0, 8)) && v6[8] === 0xff && v6[9] === 0xff && v6[10] === 0 && v6[11] === 0) return [tail];
+  if (inPrefix(v6, [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0], 96)) return [tail];
+  if (inPrefix(v6, [0x20, 0x02], 16)) return [v6.slice(2, 6)];
+  if (inPrefix(v6, [0x20, 0x01, 0x00, 0x00], 32)) return [v6.slice(4, 8), tail.map((b) => b ^ 0xff)];
+  return [];
+}
 
 /** Why `ip` (a literal, any spelling) may not be contacted, or `undefined` when it may. */
 export function blockedReason(ip: string): string | undefined {
   const host = ip.replace(/^\[|\]$/g, '');
   const v6 = parseIPv6(host);
   if (v6) {
-    const word = (i: number) => (v6[i * 2] << 8) | v6[i * 2 + 1];
     if (v6.every((b, i) => b === (i === 15 ? 1 : 0))) return 'loopback';
-    if (v6.every((b) => b === 0)) return 'the unspecified address';
-    // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d): judge the IPv4 address inside.
-    const mapped = v6.slice(0, 10).every((b) => b === 0) && ((v6[10] === 0xff && v6[11] === 0xff) || (v6[10] === 0 && v6[11] === 0));
-    const nat64 = word(0) === 0x64 && word(1) === 0xff9b && v6.slice(4, 12).every((b) => b === 0);
-    if (mapped || nat64) return blockedReason(v6.slice(12).join('.'));
-    if ((v6[0] & 0xfe) === 0xfc) return 'a private network (unique local)';
-    if (v6[0] === 0xfe && (v6[1] & 0xc0) === 0x80) return 'link-local';
-    if (v6[0] === 0xff) return 'multicast';
-    if (word(0) === 0x2001 && word(1) === 0xdb8) return 'documentation';
-    return undefined;
+    if (zero(v6)) return 'the unspecified address';
+    // An IPv4 address inside is judged as itself: every one of them must be allowed.
+    for (const v4 of embeddedV4(v6)) {
+      const reason = blockedReason(v4.join('.'));
+      if (reason) return reason;
+    }
+    return BLOCKED_V6.find(([base, bits]) => inPrefix(v6, base, bits))?.[2];
   }
   const v4 = parseIPv4(host);
   if (!v4) return 'not an IP address';
-  const hit = BLOCKED_V4.find(([base, bits]) => inV4(v4, [base, bits]));
-  return hit?.[2];
+  return BLOCKED_V4.find(([base, bits]) => inPrefix(v4, base, bits))?.[2];
 }
 
 /** A host name that is an IP literal in any spelling, as its canonical address; else `undefined`. */

@@ -1,57 +1,65 @@
 /**
- * The demo host's API (contract section 14): what a host's server should do with
- * `credential-saved`. JSON over plain node:http; validation with the package's own key rules,
- * presets and field rules (imported, not copied); keys encrypted at rest; the live check run
- * from the server under an address policy.
+ * The demo host's API (contract sections 14 and 15): what a host's server should do with
+ * `credential-saved`. Fastify does the HTTP: URL and percent-escape parsing, the body limit,
+ * content types, prototype-safe JSON, schema validation with unknown members refused, rate
+ * counters. This module puts the rules in front of the routes (routes.ts): who may ask (Host,
+ * Origin, owner), and that every refusal is a 4xx with `{ error: { field, message } }`.
  *
- *   GET    /api/credentials         summaries, never a key
- *   POST   /api/credentials         { provider, name, description, apiKey, fields, verify? } → 201
- *   PATCH  /api/credentials/:id     the same, each optional; apiKey "" or absent keeps the key → 200
- *   DELETE /api/credentials/:id     → 204
- *   POST   /api/credentials/check   { provider, apiKey, fields } or { id, fields? } → { ok, message?, unreachable? }
+ * `createApp` builds it on an open database and keyring; `openApp` opens the data folder (or
+ * DATABASE_URL) first. Either serves under Vite's dev server (vite-plugin.ts) or standalone
+ * (serve.ts) through `handle(req, res)`.
  */
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkRequest, readCheckAnswer, type VerifyResult } from '../src/check.js';
-import { checkField, DESCRIPTION_MAX, NAME_MAX } from '../src/form.js';
-import { checkKey, checkText, KEY_LIKE } from '../src/key-rules.js';
-import { presets } from '../src/presets/all.js';
-import type { ProviderPreset } from '../src/presets/types.js';
-import { en } from '../src/strings.js';
-import { DecryptError, type Keyring } from './crypto.js';
-import { openDataFolder } from './data-folder.js';
+import { createCheck } from './checker.js';
+import type { Keyring } from './crypto.js';
+import { openDataFolder, StartError } from './data-folder.js';
 import type { Database } from './db.js';
-import { PolicyError, send, type Resolver } from './outbound.js';
-import { DuplicateName, Store, type Summary } from './store.js';
+import { hostAllowed, parseAllowedHosts, parseCheckAllow, sameOrigin } from './hosts.js';
+import { HttpError } from './input.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import type { Resolver } from './outbound.js';
+import { credentialRoutes } from './routes.js';
+import { AJV_OPTIONS, validationError } from './schemas.js';
+import { DuplicateName, LOCAL_OWNER, Store } from './store.js';
 
-export const MAX_BODY = 64 * 1024;
-const CHECK_TIMEOUT_MS = 10_000;
+export { HttpError } from './input.js';
+export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export { LOCAL_OWNER } from './store.js';
 
-/** An answer with a status and `{ error: { field, message } }`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/**
+ * Who is asking: the owner's id (a non-empty string of at most 200 characters), or
+ * `undefined`/`null` to refuse (401). A throw refuses too. A real host reads its session here.
+ */
+export type Identify = (request: FastifyRequest) => string | undefined | null | Promise<string | undefined | null>;
 
 export interface AppOptions {
   db: Database;
   keys: Keyring;
-  /** One line per request: method, path, status, duration. Never a body, a header or a key. */
+  /** The request's owner; by default every request is the one local owner (the demo's). */
+  identify?: Identify;
+  /** Host names answered besides localhost, 127.0.0.1 and [::1] (CREDENTIAL_ALLOWED_HOSTS), without a port. */
+  allowedHosts?: Iterable<string>;
+  /** `host:port` pairs the server's check may reach whatever their address (CREDENTIAL_CHECK_ALLOW, the demo's mock). */
+  checkAllow?: Iterable<string>;
+  /** One line per request: method, route, status, duration; and the kind of a server failure. Never a body, a header, a path or a key. */
   log?: (line: string) => void;
-  /** `host:port` pairs the server's check may reach whatever their address (the demo's own mock). */
-  allow?: ReadonlySet<string>;
+  /** DNS for the check (tests inject one; nothing is looked up for real there). */
   resolve?: Resolver;
   /** Where a preset's check goes instead of its own base URL (the demo: its mock). */
   checkBase?: (preset: string) => string | undefined;
-  timeoutMs?: number;
+  /** The abuse limits; the contract's numbers by default (DEFAULT_LIMITS). */
+  limits?: Partial<Limits>;
+  /** More routes at the root, under the same Host rule and error shape (the demo's mock and static files). */
+  extend?: (fastify: FastifyInstance) => void;
 }
 
 export interface App {
-  handle(req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void>;
+  /** The Fastify instance (routes, `inject` for tests). */
+  fastify: FastifyInstance;
+  /** Serves one of Node's requests; never rejects. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   store: Store;
   /** The database, for maintenance and tests. */
   db: Database;
@@ -60,285 +68,185 @@ export interface App {
   close(): Promise<void>;
 }
 
-const byId = new Map(presets.map((p) => [p.id, p]));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const SERVER_FAILURE = 'The server could not do this. Try again later.';
 
-/** Text that carries a key: a known provider's prefix, or (outside URLs) a long run of key characters. */
-function keyLike(text: string, url = false): boolean {
-  if (url) return /(?<![A-Za-z0-9])(sk-|sess-|gsk_|AIza|AQ\.|xai-|pplx-|hf_)[A-Za-z0-9_.-]{6,}/.test(text);
-  KEY_LIKE.lastIndex = 0;
-  const found = KEY_LIKE.test(text);
-  KEY_LIKE.lastIndex = 0;
-  return found;
+/** Fastify's own errors, by code, as the API's answers. */
+const FRAMEWORK: Record<string, [number, string, string]> = {
+  FST_ERR_BAD_URL: [400, 'path', 'The address is not valid (a malformed percent-escape).'],
+  FST_ERR_MAX_PARAM_LENGTH: [404, 'path', 'No such address.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'body', 'Send JSON, with Content-Type: application/json.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'body', 'The body is not valid JSON (or it has a __proto__ or constructor.prototype member).'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'body', 'The body is empty: send a JSON object.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'body', 'The body does not match its Content-Length.'],
+};
+
+/** Any error as `HttpError`; `undefined` for a failure of the server itself (500). */
+function answerOf(error: unknown, limits: Limits): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  if (error instanceof DuplicateName) return new HttpError(409, 'name', 'A credential with this name already exists for this provider.');
+  const e = error as FastifyError;
+  if (e?.validation) return validationError(e);
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpError(413, 'body', `The body is larger than ${Math.round(limits.bodyBytes / 1024)} KB.`);
+  const known = typeof e?.code === 'string' && Object.hasOwn(FRAMEWORK, e.code) ? FRAMEWORK[e.code] : undefined;
+  if (known) return new HttpError(...known);
+  // Any other client error of Fastify's: its status, never its message (it may quote the request).
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return new HttpError(e.statusCode, 'body', 'The request is not valid.');
+  return undefined;
 }
 
-/** Reads at most MAX_BODY bytes of JSON; 413, 415 or 400 otherwise. */
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, 'body', 'Send JSON, with Content-Type: application/json.');
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) throw new HttpError(413, 'body', `The body is larger than ${MAX_BODY / 1024} KB.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'body', `The body is larger than ${MAX_BODY / 1024} KB.`);
-    chunks.push(chunk);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new HttpError(400, 'body', 'The body is not valid UTF-8.');
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'body', 'The body is not valid JSON.');
-  }
-  if (!isObject(body)) throw new HttpError(400, 'body', 'The body must be a JSON object.');
-  return body;
-}
-
-/** The body's members, each of the right type; unknown members are refused. */
-function members(body: Record<string, unknown>, allowed: Record<string, 'string' | 'boolean' | 'fields'>) {
-  for (const [key, value] of Object.entries(body)) {
-    const kind = allowed[key];
-    if (!kind) throw new HttpError(400, 'body', `Unknown member "${key.slice(0, 40)}".`);
-    if (value === undefined || value === null) continue;
-    const ok =
-      kind === 'fields' ? isObject(value) && Object.values(value).every((v) => typeof v === 'string') : typeof value === kind;
-    if (!ok) {
-      throw new HttpError(400, key === 'fields' ? 'body' : key, `"${key}" must be ${kind === 'fields' ? 'an object of strings' : `a ${kind}`}.`);
-    }
-  }
-  return body as { provider?: string; name?: string; description?: string; apiKey?: string; fields?: Record<string, string>; verify?: boolean; id?: string };
-}
-
-function presetOf(id: unknown): ProviderPreset {
-  const preset = typeof id === 'string' ? byId.get(id) : undefined;
-  if (!preset) throw new HttpError(400, 'provider', `Unknown provider "${String(id).slice(0, 40)}".`);
-  return preset;
-}
-
-function checkName(name: string): string {
-  const error = checkText(name, { field: en.nameLabel, max: NAME_MAX, required: true }, en);
-  if (error) throw new HttpError(400, 'name', error);
-  if (keyLike(name)) throw new HttpError(400, 'name', 'The name looks like it holds an API key. Put the key in the key field only.');
-  return name.trim();
-}
-
-function checkDescription(description: string): string {
-  const error = checkText(description, { field: en.descriptionLabel, max: DESCRIPTION_MAX, required: false }, en);
-  if (error) throw new HttpError(400, 'description', error);
-  if (keyLike(description)) throw new HttpError(400, 'description', 'The description looks like it holds an API key. Put the key in the key field only.');
-  return description.trim();
-}
-
-/** Every field of the preset, validated by its own rule; unknown ids refused. */
-function checkFields(preset: ProviderPreset, given: Record<string, string> = {}, base: Record<string, string> = {}): Record<string, string> {
-  const fields = preset.fields ?? [];
-  for (const id of Object.keys(given)) {
-    if (!fields.some((f) => f.id === id)) throw new HttpError(400, 'body', `The ${preset.label} preset has no field "${id.slice(0, 40)}".`);
-  }
-  const out: Record<string, string> = {};
-  for (const field of fields) {
-    const value = (given[field.id] ?? base[field.id] ?? field.default ?? (field.kind === 'select' ? field.options?.[0]?.value : '') ?? '').trim();
-    const { error } = checkField(field, value, en);
-    if (error) throw new HttpError(400, field.id, error);
-    if (keyLike(value, field.kind === 'url')) throw new HttpError(400, field.id, `${field.label} looks like it holds an API key. Put the key in the key field only.`);
-    out[field.id] = value;
-  }
-  return out;
-}
-
-/** A new key, validated with the preset's rules. */
-function checkNewKey(preset: ProviderPreset, raw: string) {
-  const result = checkKey(raw, preset, en);
-  if (!result.ok) throw new HttpError(400, 'apiKey', result.message);
-  return result;
-}
+const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 export function createApp(options: AppOptions): App {
   const { db, keys } = options;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const store = new Store(db, keys);
-  const allow = new Set(options.allow ?? []);
+  const allow = new Set([...(options.checkAllow ?? [])].map((h) => h.toLowerCase()));
+  const allowedHosts = new Set([...(options.allowedHosts ?? [])].map((h) => h.toLowerCase()));
   const log = options.log ?? (() => {});
+  const identify = options.identify ?? (() => LOCAL_OWNER);
+  const owners = new WeakMap<FastifyRequest, string>();
 
-  /** The preset's check, from the server, under the address policy and the 10 s limit. */
-  async function check(preset: ProviderPreset, key: string, fields: Record<string, string>): Promise<VerifyResult> {
-    const unconfirmed = (reason: string): VerifyResult => ({ ok: false, unreachable: true, message: en.verifyUnconfirmed({ provider: preset.label, reason }) });
-    const request = checkRequest(preset, key, { baseUrl: options.checkBase?.(preset.id) ?? preset.baseUrl, fields });
-    if (!request) return unconfirmed(en.reasonFailed);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? CHECK_TIMEOUT_MS);
+  function reply(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+    let answer = answerOf(error, limits);
+    if (!answer) {
+      // The kind of failure only: never a key, a body or a stack with values in it.
+      const e = error as Error;
+      log(`error: ${e?.name === 'DecryptError' ? `decryption failed: ${e.message}` : (e?.name ?? 'unknown')}`);
+      answer = new HttpError(500, 'body', SERVER_FAILURE);
+    }
+    void request;
+    return reply
+      .code(answer.statusCode)
+      .headers({ ...API_HEADERS, ...answer.headers })
+      .send({ error: { field: answer.field, message: answer.message } });
+  }
+
+  const fastify = Fastify({
+    ajv: { customOptions: AJV_OPTIONS },
+    bodyLimit: limits.bodyBytes,
+    routerOptions: { maxParamLength: 500 },
+    // Errors found before routing (a malformed escape): the same shape.
+    frameworkErrors: (error, request, res) => {
+      log(`${request.method} (bad address) ${answerOf(error, limits)?.statusCode ?? 500}`);
+      return reply(error, request, res);
+    },
+  });
+
+  // JSON only, strictly UTF-8, through Fastify's prototype-safe parser.
+  fastify.removeAllContentTypeParsers();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, raw, done) => {
+    let text: string;
     try {
-      const { status, body } = await send(request, { allow, resolve: options.resolve, timeoutMs: options.timeoutMs ?? CHECK_TIMEOUT_MS }, controller.signal);
-      return readCheckAnswer(preset, status, body, en, key);
-    } catch (error) {
-      if (error instanceof PolicyError) return unconfirmed(`the server may not contact that address: ${error.message}`);
-      if (controller.signal.aborted) return unconfirmed(en.reasonTimeout({ seconds: (options.timeoutMs ?? CHECK_TIMEOUT_MS) / 1000 }));
-      return unconfirmed(en.reasonNetwork);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async function create(body: Record<string, unknown>): Promise<[number, Summary]> {
-    const b = members(body, { provider: 'string', name: 'string', description: 'string', apiKey: 'string', fields: 'fields', verify: 'boolean' });
-    const preset = presetOf(b.provider);
-    const name = checkName(b.name ?? '');
-    const description = checkDescription(b.description ?? '');
-    const fields = checkFields(preset, b.fields);
-    const raw = b.apiKey ?? '';
-    const key = !raw.trim() && preset.key?.required === false ? undefined : checkNewKey(preset, raw);
-    let verified = false;
-    if (b.verify) {
-      const result = await check(preset, key?.apiKey ?? '', fields);
-      if (!result.ok) throw new HttpError(400, 'apiKey', result.message);
-      verified = true;
-    }
-    const summary = await store.create({
-      provider: preset.id,
-      name,
-      description,
-      fields,
-      apiKey: key?.apiKey ?? '',
-      keyHint: key?.keyHint ?? '',
-      keyType: key?.keyType ?? 'none',
-      verified,
-    });
-    return [201, summary];
-  }
-
-  async function update(id: string, body: Record<string, unknown>): Promise<[number, Summary]> {
-    const b = members(body, { provider: 'string', name: 'string', description: 'string', apiKey: 'string', fields: 'fields', verify: 'boolean' });
-    const saved = await store.get(id);
-    if (!saved) throw new HttpError(404, 'id', 'No credential with this id.');
-    if (b.provider !== undefined && b.provider !== saved.provider) throw new HttpError(400, 'provider', 'The provider of a saved credential cannot change.');
-    const preset = presetOf(saved.provider);
-    const change: Parameters<Store['update']>[1] = {};
-    if (b.name !== undefined) change.name = checkName(b.name);
-    if (b.description !== undefined) change.description = checkDescription(b.description);
-    if (b.fields !== undefined) change.fields = checkFields(preset, b.fields, saved.fields);
-    // "" or absent keeps the saved key: nothing can blank it.
-    const key = b.apiKey?.trim() ? checkNewKey(preset, b.apiKey) : undefined;
-    if (key) Object.assign(change, { apiKey: key.apiKey, keyHint: key.keyHint, keyType: key.keyType });
-    const fields = change.fields ?? saved.fields;
-    const sent = JSON.stringify(fields) !== JSON.stringify(saved.fields);
-    if (b.verify) {
-      const result = await check(preset, key?.apiKey ?? (await store.key(id)) ?? '', fields);
-      if (!result.ok) throw new HttpError(400, 'apiKey', result.message);
-      change.verified = true;
-    } else if (key || sent) {
-      // A new key, or fields the check depends on: what was verified is no longer what is saved.
-      change.verified = false;
-    }
-    const summary = await store.update(id, change);
-    if (!summary) throw new HttpError(404, 'id', 'No credential with this id.');
-    return [200, summary];
-  }
-
-  async function checkRoute(body: Record<string, unknown>): Promise<[number, VerifyResult]> {
-    const b = members(body, { provider: 'string', apiKey: 'string', fields: 'fields', id: 'string' });
-    if (b.id !== undefined) {
-      const saved = await store.get(b.id);
-      if (!saved) throw new HttpError(404, 'id', 'No credential with this id.');
-      const preset = presetOf(saved.provider);
-      const fields = b.fields ? checkFields(preset, b.fields, saved.fields) : saved.fields;
-      const key = b.apiKey?.trim() ? checkNewKey(preset, b.apiKey).apiKey : ((await store.key(b.id)) ?? '');
-      return [200, await check(preset, key, fields)];
-    }
-    const preset = presetOf(b.provider);
-    const fields = checkFields(preset, b.fields);
-    const raw = b.apiKey ?? '';
-    const key = !raw.trim() && preset.key?.required === false ? '' : checkNewKey(preset, raw).apiKey;
-    return [200, await check(preset, key, fields)];
-  }
-
-  function sameOrigin(req: IncomingMessage): boolean {
-    if (req.headers['sec-fetch-site'] === 'cross-site') return false;
-    const origin = req.headers.origin;
-    if (!origin) return true; // not a browser's cross-origin request (curl, a test, a same-origin GET)
-    try {
-      return new URL(origin).host === req.headers.host;
+      text = utf8.decode(raw as Buffer);
     } catch {
-      return false;
+      done(new HttpError(400, 'body', 'The body is not valid UTF-8.'), undefined);
+      return;
     }
-  }
+    parseJson(request, text, done);
+  });
 
-  async function route(req: IncomingMessage, path: string): Promise<[number, unknown]> {
-    const method = req.method ?? 'GET';
-    const one = /^\/api\/credentials\/([^/]+)$/.exec(path);
-    if (method !== 'GET' && method !== 'HEAD' && !sameOrigin(req)) throw new HttpError(403, 'body', 'Requests from another origin may not change credentials.');
-    if (path === '/api/credentials') {
-      if (method === 'GET') return [200, await store.list()];
-      if (method === 'POST') return create(await readJson(req) as Record<string, unknown>);
-      throw new HttpError(405, 'body', `${method} is not allowed here.`);
+  fastify.setErrorHandler((error, request, res) => reply(error, request, res));
+  fastify.setNotFoundHandler((request, res) => reply(new HttpError(404, 'path', 'No such address.'), request, res));
+
+  // DNS rebinding: a hostile page's own name resolving to this machine is not this machine.
+  fastify.addHook('onRequest', async (request) => {
+    if (!hostAllowed(request.headers.host, allowedHosts)) {
+      throw new HttpError(403, 'body', 'This server answers only to its own host names (localhost, or a name in CREDENTIAL_ALLOWED_HOSTS).');
     }
-    if (path === '/api/credentials/check') {
-      if (method === 'POST') return checkRoute(await readJson(req) as Record<string, unknown>);
-      throw new HttpError(405, 'body', `${method} is not allowed here.`);
-    }
-    if (one) {
-      const id = decodeURIComponent(one[1]);
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new HttpError(404, 'id', 'No credential with this id.');
-      if (method === 'PATCH') return update(id, await readJson(req) as Record<string, unknown>);
-      if (method === 'DELETE') {
-        if (!(await store.remove(id))) throw new HttpError(404, 'id', 'No credential with this id.');
-        return [204, undefined];
-      }
-      throw new HttpError(405, 'body', `${method} is not allowed here.`);
-    }
-    throw new HttpError(404, 'body', 'No such API route.');
-  }
+  });
+  fastify.addHook('onResponse', async (request, res) => {
+    // The route's pattern, never the path the client sent (it may hold anything, a key too).
+    log(`${request.method} ${request.routeOptions.url ?? '(no route)'} ${res.statusCode} ${Math.round(res.elapsedTime)}ms`);
+  });
+
+  void fastify.register(rateLimit, { global: false });
+  void fastify.register(
+    async (api) => {
+      api.addHook('onRequest', async (request, res) => {
+        res.headers(API_HEADERS);
+        if (request.method !== 'GET' && request.method !== 'HEAD' && !sameOrigin(request.headers)) {
+          throw new HttpError(403, 'body', 'Requests from another origin may not change credentials.');
+        }
+        let owner: string | undefined | null;
+        try {
+          owner = await identify(request);
+        } catch (error) {
+          log(`identify refused: ${(error as Error)?.name ?? 'unknown'}`);
+          owner = undefined;
+        }
+        if (typeof owner !== 'string' || !owner || owner.length > 200) throw new HttpError(401, 'body', 'Sign in to use the credential store.');
+        owners.set(request, owner);
+      });
+      // A request without a JSON body where one is needed: 415, as one with another type.
+      api.addHook('preValidation', async (request) => {
+        if (request.routeOptions.schema?.body && request.body === undefined) throw new HttpError(415, 'body', FRAMEWORK.FST_ERR_CTP_INVALID_MEDIA_TYPE[2]);
+      });
+      const check = createCheck(api, { allow, resolve: options.resolve, checkBase: options.checkBase, limits });
+      credentialRoutes(api, { store, check, ownerOf: (request) => owners.get(request)! });
+    },
+    { prefix: '/api' },
+  );
+  options.extend?.(fastify);
 
   return {
+    fastify,
     store,
     db,
     allow: (hostPort) => void allow.add(hostPort.toLowerCase()),
-    close: () => db.close(),
-    async handle(req, res, next) {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (!path.startsWith('/api/')) {
-        if (next) next();
-        else {
-          res.writeHead(404).end();
-        }
+    close: async () => {
+      await fastify.close();
+      await db.close();
+    },
+    async handle(req, res) {
+      try {
+        await fastify.ready();
+      } catch (error) {
+        log(`error: the API could not start: ${(error as Error)?.name ?? 'unknown'}`);
+        if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', ...API_HEADERS });
+        res.end(JSON.stringify({ error: { field: 'body', message: SERVER_FAILURE } }));
         return;
       }
-      const started = performance.now();
-      let status = 500;
-      let body: unknown;
-      try {
-        [status, body] = await route(req, path);
-      } catch (error) {
-        if (error instanceof HttpError) {
-          status = error.status;
-          body = { error: { field: error.field, message: error.message } };
-        } else if (error instanceof DuplicateName) {
-          status = 409;
-          body = { error: { field: 'name', message: 'A credential with this name already exists for this provider.' } };
-        } else {
-          status = 500;
-          body = { error: { field: 'body', message: 'The server could not do this. Try again later.' } };
-          // The kind of failure only: never a key, a body or a stack with values in it.
-          log(`error: ${error instanceof DecryptError ? `decryption failed: ${error.message}` : (error as Error)?.name ?? 'unknown'}`);
-        }
-      }
-      const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-      // A body left unread (413, an early 4xx) closes the connection rather than draining it.
-      if (!req.readableEnded && status >= 400) headers.connection = 'close';
-      if (body === undefined) res.writeHead(status, headers).end();
-      else res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-      log(`${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms`);
+      fastify.routing(req, res);
     },
   };
 }
 
-/** Opens the data folder (or DATABASE_URL) and the master key, and returns the app. */
-export async function openApp(options: { env?: NodeJS.ProcessEnv; dataDir: string } & Omit<AppOptions, 'db' | 'keys'>): Promise<App> {
-  const folder = await openDataFolder({ env: options.env ?? process.env, dataDir: options.dataDir });
-  const app = createApp({ ...options, db: folder.db, keys: folder.keys });
-  return { ...app, close: () => folder.close() };
+export interface OpenOptions extends Omit<AppOptions, 'db' | 'keys'> {
+  /** CREDENTIAL_MASTER_KEY, DATABASE_URL, CREDENTIAL_ALLOWED_HOSTS, CREDENTIAL_CHECK_ALLOW; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  dataDir: string;
+}
+
+/**
+ * Opens the data folder (or DATABASE_URL) and the master key, and returns the app, with the
+ * host names and check targets of the environment added to those of `options`. A bad setting
+ * is a `StartError` with one line that says which and how to fix it.
+ */
+export async function openApp(options: OpenOptions): Promise<App> {
+  const env = options.env ?? process.env;
+  let allowedHosts: string[];
+  let checkAllow: string[];
+  try {
+    allowedHosts = parseAllowedHosts(env.CREDENTIAL_ALLOWED_HOSTS);
+    checkAllow = parseCheckAllow(env.CREDENTIAL_CHECK_ALLOW);
+  } catch (error) {
+    throw new StartError((error as Error).message);
+  }
+  const folder = await openDataFolder({ env, dataDir: options.dataDir });
+  const app = createApp({
+    ...options,
+    db: folder.db,
+    keys: folder.keys,
+    allowedHosts: [...allowedHosts, ...(options.allowedHosts ?? [])],
+    checkAllow: [...checkAllow, ...(options.checkAllow ?? [])],
+  });
+  return {
+    ...app,
+    close: async () => {
+      await app.fastify.close();
+      await folder.close();
+    },
+  };
 }

@@ -1,63 +1,78 @@
 /**
  * `npm run serve`: the built demo (dist-demo/, from `vite build --mode demo`) with the API and
- * the providers' mock, standalone, on 127.0.0.1 (PORT, default 4173). Production-like: no Vite.
+ * the providers' mock, standalone, on 127.0.0.1 (PORT, default 4173). Production-like: no
+ * Vite. Every request goes through the API's Fastify instance (demo-routes.ts adds the mock
+ * and the files), so a malformed path or request target is a 400, never a stopped process.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
-import { handleMockApi } from '../test/mock-api.mjs';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join, resolve } from 'node:path';
 import { mockBase } from '../test/test-keys.mjs';
-import { openApp } from './api.js';
+import { openApp, type App } from './api.js';
+import { demoRoutes } from './demo-routes.js';
 
-const root = resolve(process.env.DEMO_DIR ?? 'dist-demo');
-const dataDir = resolve(process.env.CREDENTIAL_DATA_DIR ?? '.data');
-if (!existsSync(join(root, 'index.html'))) {
-  console.error(`No built demo in ${root}: run \`npx vite build --mode demo\` first (npm run serve does).`);
-  process.exit(1);
+const BAD_REQUEST = JSON.stringify({ error: { field: 'body', message: 'The request could not be read.' } });
+
+/**
+ * A request Node's parser refused (a broken request line, an unknown method, a header too
+ * large, a lie in Content-Length): answered in the API's shape when the socket still can,
+ * else dropped. Never thrown.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(BAD_REQUEST)}\r\nconnection: close\r\n\r\n${BAD_REQUEST}`);
 }
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
-let origin = '';
-const app = await openApp({
-  dataDir,
-  log: (line) => console.log(`[api] ${line}`),
-  checkBase: (preset) => mockBase(preset, origin),
-});
+/** The standalone server around `app` (opened with `demoRoutes`), not yet listening: tests listen on port 0. */
+export function createDemoServer(app: App): Server {
+  const server = createServer((req, res) => void app.handle(req, res));
+  // A slow client (slowloris) is cut off rather than holding a socket for minutes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.on('clientError', answerClientError);
+  return server;
+}
 
-const server = createServer((req, res) => {
-  if (handleMockApi(req, res)) return;
-  void app.handle(req, res, () => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, path.endsWith('.html') ? path : 'index.html');
-    if (!existsSync(file)) file = join(root, 'index.html');
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'x-content-type-options': 'nosniff',
-      // The overlay runs under a strict policy with Trusted Types; the mock is on this origin.
-      'content-security-policy': "default-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html",
+async function main() {
+  const root = resolve(process.env.DEMO_DIR ?? 'dist-demo');
+  const dataDir = resolve(process.env.CREDENTIAL_DATA_DIR ?? '.data');
+  if (!existsSync(join(root, 'index.html'))) {
+    console.error(`No built demo in ${root}: run \`npx vite build --mode demo\` first (npm run serve does).`);
+    process.exit(1);
+  }
+  let origin = '';
+  let app: App;
+  try {
+    app = await openApp({
+      dataDir,
+      log: (line) => console.log(`[api] ${line}`),
+      checkBase: (preset) => mockBase(preset, origin),
+      extend: demoRoutes({ root }),
     });
-    createReadStream(file).pipe(res);
+  } catch (error) {
+    // A refused start is one line that says what is wrong and how to fix it.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const server = createDemoServer(app);
+  server.listen(Number(process.env.PORT ?? 4173), '127.0.0.1', () => {
+    const { port } = server.address() as AddressInfo;
+    origin = `http://127.0.0.1:${port}`;
+    // The check may reach the demo's own mock, on this server.
+    for (const host of ['127.0.0.1', 'localhost']) app.allow(`${host}:${port}`);
+    console.log(`Demo with its server: ${origin}/ (data in ${dataDir})`);
   });
-});
-server.listen(Number(process.env.PORT ?? 4173), '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-  for (const host of ['127.0.0.1', 'localhost']) app.allow(`${host}:${port}`);
-  console.log(`Demo with its server: ${origin}/ (data in ${dataDir})`);
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close();
-    void app.close().then(() => process.exit(0));
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.close();
+      void app.close().then(() => process.exit(0));
+    });
+  }
 }
+
+if (process.argv[1] && resolve(process.argv[1]).endsWith(join('server', 'serve.ts'))) await main();

@@ -1,11 +1,18 @@
 /**
- * Credentials in the database: summaries out, the key only in and (for the server's own
- * check) back to the server, encrypted at rest with the credential id as associated data.
+ * Credentials in the database, each of one owner: summaries out, the key only in and (for the
+ * server's own check) back to the server, sealed at rest by sealing.ts. Every query names the
+ * owner, so one owner never reads, changes or deletes another's. Names are unique per owner
+ * and provider by their normalized key (`nameKey`). A change is decided on the row as it is
+ * under a row lock, so concurrent changes never lose one another's fields.
  */
 import { randomUUID } from 'node:crypto';
 import type { Keyring } from './crypto.js';
+import type { Database, Queryable } from './db.js';
+import { nameKey } from './input.js';
 import { openKey, sealKey } from './sealing.js';
-import type { Database } from './db.js';
+
+/** The owner of the demo's credentials, and of rows saved before owners existed: one person, on their own machine. */
+export const LOCAL_OWNER = 'local';
 
 /** What the API returns of a credential: never the key. */
 export interface Summary {
@@ -19,6 +26,13 @@ export interface Summary {
   fields: Record<string, string>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A summary with what the server needs to decide a change: whether a key is saved, and which one. */
+export interface Saved extends Summary {
+  hasKey: boolean;
+  /** Names the saved key (its nonce, fresh on every seal): equal tags, the same key. `""` without a key. */
+  keyTag: string;
 }
 
 interface Row {
@@ -38,6 +52,7 @@ interface Row {
 }
 
 const SUMMARY = 'id, provider, name, description, fields, key_hint, key_type, verified, created_at, updated_at';
+const SAVED = `${SUMMARY}, ciphertext IS NOT NULL AS has_key, nonce`;
 
 const fieldsOf = (r: Pick<Row, 'fields'>): Record<string, string> => (typeof r.fields === 'string' ? JSON.parse(r.fields) : r.fields);
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -53,9 +68,19 @@ const summary = (r: Row): Summary => ({
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
 });
+const saved = (r: Row & { has_key: boolean }): Saved => ({
+  ...summary(r),
+  hasKey: r.has_key,
+  keyTag: r.nonce ? Buffer.from(r.nonce).toString('hex') : '',
+});
 
-/** A name that another credential of the provider already has. */
-export class DuplicateName extends Error {}
+/** A name that another credential of the owner and provider already has. */
+export class DuplicateName extends Error {
+  constructor() {
+    super('duplicate name');
+    this.name = 'DuplicateName';
+  }
+}
 
 const isUnique = (e: unknown) => (e as { code?: string })?.code === '23505';
 
@@ -70,6 +95,9 @@ export interface NewCredential {
   verified: boolean;
 }
 
+/** What a change sets; absent members stay. A key only when one is given: nothing blanks a saved key. */
+export type Change = Partial<Omit<NewCredential, 'provider'>>;
+
 export class Store {
   readonly #db: Database;
   readonly #keys: Keyring;
@@ -79,79 +107,97 @@ export class Store {
     this.#keys = keys;
   }
 
-  async list(): Promise<Summary[]> {
-    const { rows } = await this.#db.query<Row>(`SELECT ${SUMMARY} FROM credentials ORDER BY created_at, id`);
+  async list(owner: string): Promise<Summary[]> {
+    const { rows } = await this.#db.query<Row>(`SELECT ${SUMMARY} FROM credentials WHERE owner = $1 ORDER BY created_at, id`, [owner]);
     return rows.map(summary);
   }
 
-  async get(id: string): Promise<Summary | undefined> {
-    const { rows } = await this.#db.query<Row>(`SELECT ${SUMMARY} FROM credentials WHERE id = $1`, [id]);
-    return rows[0] && summary(rows[0]);
+  /** `id` must be in the server's format (`idOf`): the column is a uuid. */
+  async get(owner: string, id: string): Promise<Saved | undefined> {
+    const { rows } = await this.#db.query<Row & { has_key: boolean }>(`SELECT ${SAVED} FROM credentials WHERE id = $1 AND owner = $2`, [id, owner]);
+    return rows[0] && saved(rows[0]);
   }
 
-  async create(c: NewCredential): Promise<Summary> {
+  async create(owner: string, c: NewCredential): Promise<Summary> {
     const id = randomUUID();
     const sealed = c.apiKey ? sealKey(this.#keys, { id, provider: c.provider, fields: c.fields }, c.apiKey) : undefined;
-    try {
+    return this.#unique(async () => {
       const { rows } = await this.#db.query<Row>(
-        `INSERT INTO credentials (id, provider, name, description, fields, key_hint, key_type, verified, ciphertext, nonce, key_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${SUMMARY}`,
-        [id, c.provider, c.name, c.description, JSON.stringify(c.fields), c.keyHint, c.keyType, c.verified, sealed?.ciphertext ?? null, sealed?.nonce ?? null, sealed?.keyVersion ?? null],
+        `INSERT INTO credentials (id, owner, provider, name, name_key, description, fields, key_hint, key_type, verified, ciphertext, nonce, key_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${SUMMARY}`,
+        [id, owner, c.provider, c.name, nameKey(c.name), c.description, JSON.stringify(c.fields), c.keyHint, c.keyType, c.verified, sealed?.ciphertext ?? null, sealed?.nonce ?? null, sealed?.keyVersion ?? null],
       );
       return summary(rows[0]);
-    } catch (e) {
-      if (isUnique(e)) throw new DuplicateName();
-      throw e;
-    }
+    });
   }
 
-  /** Changes what is given; a key only when one is given (nothing blanks a saved key). */
-  async update(
-    id: string,
-    change: Partial<Omit<NewCredential, 'provider' | 'apiKey'>> & { apiKey?: string },
-  ): Promise<Summary | undefined> {
-    const sets: string[] = [];
-    const values: unknown[] = [id];
-    const set = (column: string, value: unknown) => {
-      values.push(value);
-      sets.push(`${column} = $${values.length}`);
-    };
-    if (change.name !== undefined) set('name', change.name);
-    if (change.description !== undefined) set('description', change.description);
-    if (change.fields !== undefined) set('fields', JSON.stringify(change.fields));
-    if (change.verified !== undefined) set('verified', change.verified);
-    if (change.apiKey) {
-      const saved = await this.#db.query<Row>('SELECT provider, fields FROM credentials WHERE id = $1', [id]);
-      if (!saved.rows[0]) return undefined;
-      const fields = change.fields ?? fieldsOf(saved.rows[0]);
-      const sealed = sealKey(this.#keys, { id, provider: saved.rows[0].provider, fields }, change.apiKey);
-      set('ciphertext', sealed.ciphertext);
-      set('nonce', sealed.nonce);
-      set('key_version', sealed.keyVersion);
-      set('key_hint', change.keyHint ?? '');
-      set('key_type', change.keyType ?? '');
-    }
-    sets.push('updated_at = now()');
-    try {
-      const { rows } = await this.#db.query<Row>(`UPDATE credentials SET ${sets.join(', ')} WHERE id = $1 RETURNING ${SUMMARY}`, values);
-      return rows[0] && summary(rows[0]);
-    } catch (e) {
-      if (isUnique(e)) throw new DuplicateName();
-      throw e;
-    }
+  /**
+   * Changes a credential as `decide` says, given the row as it is now: read under a row lock
+   * in one transaction with the write, so a change made meanwhile is seen and never
+   * overwritten. `decide` may throw to refuse (nothing is written). The key is sealed for the
+   * row's fields after the change. `undefined` when the owner has no such credential.
+   */
+  async update(owner: string, id: string, decide: (now: Saved) => Change): Promise<Summary | undefined> {
+    return this.#unique(() =>
+      this.#db.transaction(async (tx: Queryable) => {
+        const { rows } = await tx.query<Row & { has_key: boolean }>(`SELECT ${SAVED} FROM credentials WHERE id = $1 AND owner = $2 FOR UPDATE`, [id, owner]);
+        if (!rows[0]) return undefined;
+        const now = saved(rows[0]);
+        const change = decide(now);
+        const sets: string[] = [];
+        const values: unknown[] = [id, owner];
+        const set = (column: string, value: unknown) => {
+          values.push(value);
+          sets.push(`${column} = $${values.length}`);
+        };
+        if (change.name !== undefined) {
+          set('name', change.name);
+          set('name_key', nameKey(change.name));
+        }
+        if (change.description !== undefined) set('description', change.description);
+        if (change.fields !== undefined) set('fields', JSON.stringify(change.fields));
+        if (change.verified !== undefined) set('verified', change.verified);
+        if (change.apiKey) {
+          const sealed = sealKey(this.#keys, { id, provider: now.provider, fields: change.fields ?? now.fields }, change.apiKey);
+          set('ciphertext', sealed.ciphertext);
+          set('nonce', sealed.nonce);
+          set('key_version', sealed.keyVersion);
+          set('key_hint', change.keyHint ?? '');
+          set('key_type', change.keyType ?? '');
+        }
+        sets.push('updated_at = now()');
+        const result = await tx.query<Row>(`UPDATE credentials SET ${sets.join(', ')} WHERE id = $1 AND owner = $2 RETURNING ${SUMMARY}`, values);
+        return summary(result.rows[0]);
+      }),
+    );
   }
 
-  async remove(id: string): Promise<boolean> {
-    const { rows } = await this.#db.query<{ id: string }>('DELETE FROM credentials WHERE id = $1 RETURNING id', [id]);
+  async remove(owner: string, id: string): Promise<boolean> {
+    const { rows } = await this.#db.query<{ id: string }>('DELETE FROM credentials WHERE id = $1 AND owner = $2 RETURNING id', [id, owner]);
     return rows.length > 0;
   }
 
-  /** The saved key, for the server's own check only; `""` when none was saved. Throws DecryptError when it fails authentication. */
-  async key(id: string): Promise<string | undefined> {
-    const { rows } = await this.#db.query<Row>('SELECT id, provider, fields, ciphertext, nonce, key_version FROM credentials WHERE id = $1', [id]);
+  /**
+   * A credential with its saved key (`""` when none), read in one query, so the key and the
+   * fields it was saved for belong together: for the server's own check only. Throws
+   * DecryptError when the key fails authentication.
+   */
+  async open(owner: string, id: string): Promise<(Saved & { apiKey: string }) | undefined> {
+    const { rows } = await this.#db.query<Row & { has_key: boolean }>(`SELECT ${SAVED}, ciphertext, key_version FROM credentials WHERE id = $1 AND owner = $2`, [id, owner]);
     const row = rows[0];
     if (!row) return undefined;
-    if (!row.ciphertext || !row.nonce || !row.key_version) return '';
-    return openKey(this.#keys, { id, provider: row.provider, fields: fieldsOf(row) }, { ciphertext: row.ciphertext, nonce: row.nonce, keyVersion: row.key_version });
+    const found = saved(row);
+    if (!row.ciphertext || !row.nonce || !row.key_version) return { ...found, apiKey: '' };
+    const apiKey = openKey(this.#keys, { id: found.id, provider: found.provider, fields: found.fields }, { ciphertext: row.ciphertext, nonce: row.nonce, keyVersion: row.key_version });
+    return { ...found, apiKey };
+  }
+
+  async #unique<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUnique(error)) throw new DuplicateName();
+      throw error;
+    }
   }
 }

@@ -1,47 +1,95 @@
 /**
- * Mounts the demo host's API (and the providers' mock) on Vite's dev server, for `npm start`.
- * The database opens on the first API request; its data folder is `.data/` (or
+ * Mounts the demo host's API (and the providers' mock) on Vite's dev server, for `npm start`:
+ * `/api/…` and `/mock/…` go to the API's Fastify instance, everything else to Vite. The
+ * database opens on the first such request; its data folder is `.data/` (or
  * CREDENTIAL_DATA_DIR), its master key `.data/master.key` (or CREDENTIAL_MASTER_KEY).
+ *
+ * Vite's own request handling throws on a request target it cannot parse (`http://[`), which
+ * stops the process; requests that are not in origin form are refused here before Vite sees
+ * them. Host names in CREDENTIAL_ALLOWED_HOSTS are added to Vite's `server.allowedHosts`.
  */
-import { resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { handleMockApi } from '../test/mock-api.mjs';
 import { mockBase } from '../test/test-keys.mjs';
-import { openApp, type App } from './api.js';
+import { openApp, type App, type OpenOptions } from './api.js';
+import { demoRoutes } from './demo-routes.js';
+import { parseAllowedHosts } from './hosts.js';
+import { answerClientError } from './serve.js';
 
-export const DATA_DIR = resolve(process.env.CREDENTIAL_DATA_DIR ?? '.data');
+export interface CredentialServerOptions {
+  /** The data folder; CREDENTIAL_DATA_DIR or `.data` by default. */
+  dataDir?: string;
+  /** The environment the server reads (CREDENTIAL_*, DATABASE_URL); `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** More options of the app: limits, identify, log (tests). */
+  app?: Partial<Omit<OpenOptions, 'env' | 'dataDir'>>;
+}
 
-export function credentialServer(): Plugin {
+const OURS = /^\/(?:api|mock)(?:[/?]|$)/;
+
+/** A request target Vite can take: origin form (`/path`), not `//host…`, parseable as a URL. */
+const viteCanParse = (target: string | undefined) =>
+  target !== undefined && target.startsWith('/') && !target.startsWith('//') && URL.canParse(target, 'http://localhost');
+
+const json = (res: ServerResponse, status: number, field: string, message: string) =>
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify({ error: { field, message } }));
+
+export function credentialServer(options: CredentialServerOptions = {}): Plugin {
+  const env = options.env ?? process.env;
+  const dataDir = resolve(options.dataDir ?? env.CREDENTIAL_DATA_DIR ?? '.data');
   return {
     name: 'credential-overlay-demo-server',
+    config() {
+      let hosts: string[] = [];
+      try {
+        hosts = parseAllowedHosts(env.CREDENTIAL_ALLOWED_HOSTS);
+      } catch {
+        // openApp says what is wrong, on the first API request.
+      }
+      return hosts.length ? { server: { allowedHosts: hosts } } : undefined;
+    },
     configureServer(server) {
       let app: Promise<App> | undefined;
       let origin = '';
-      server.httpServer?.once('listening', () => {
-        const { port } = server.httpServer!.address() as AddressInfo;
-        origin = `http://127.0.0.1:${port}`;
-      });
+      const http = server.httpServer;
+      if (http) {
+        http.once('listening', () => {
+          const { port } = http.address() as AddressInfo;
+          origin = `http://127.0.0.1:${port}`;
+        });
+        // In front of Vite's own handler: a target it would throw on is a 400 here.
+        const vite = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+        http.removeAllListeners('request');
+        http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+          if (!viteCanParse(req.url)) return json(res, 400, 'path', 'The request target must be a path (/…).');
+          for (const listener of vite) listener.call(http, req, res);
+        });
+        http.on('clientError', answerClientError);
+      }
       const open = () =>
         (app ??= openApp({
-          dataDir: DATA_DIR,
+          env,
+          dataDir,
           log: (line) => server.config.logger.info(`[api] ${line}`, { timestamp: true }),
           // The demo's server checks against its own mock, which is on this server.
           checkBase: (preset) => (origin ? mockBase(preset, origin) : undefined),
+          extend: demoRoutes(),
+          ...options.app,
         }).then((a) => {
           const port = origin.split(':').pop();
           for (const host of ['127.0.0.1', 'localhost', '[::1]']) a.allow(`${host}:${port}`);
           return a;
         }));
-      server.httpServer?.once('close', () => void app?.then((a) => a.close()));
+      http?.once('close', () => void app?.then((a) => a.close(), () => {}));
       server.middlewares.use((req, res, next) => {
-        if (handleMockApi(req, res)) return;
-        if (!req.url?.startsWith('/api/')) return next();
+        if (!OURS.test(req.url ?? '')) return next();
         open().then(
-          (a) => a.handle(req, res, next),
+          (a) => a.handle(req, res),
           (error: Error) => {
             server.config.logger.error(`[api] could not start: ${error.message}`);
-            res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { field: 'body', message: `The demo's server could not start: ${error.message}` } }));
+            json(res, 503, 'body', `The demo's server could not start: ${error.message}`);
           },
         );
       });
