@@ -32,10 +32,56 @@ export function registerLocale(tags: string | readonly string[], strings: Locale
   notify();
 }
 
-/** The registered strings for `lang`: the exact tag, else its language alone (`pt-BR` → `pt`), else none (English). */
-export function localeFor(lang: string): LocaleStrings | undefined {
+/** A tag's likely subtags (`zh` → `zh`, `Hans`, `CN`), or `undefined` for a malformed tag. */
+function likely(tag: string) {
+  try {
+    const { language, script = '', region = '' } = new Intl.Locale(tag).maximize();
+    return { language, script, region };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Of `tags` (registered, lower case), the best match for `lang` (contract section 13): the
+ * same tag; else the same language, script and region by likely subtags (`zh`, `zh-Hans-CN`
+ * → `zh-CN`); else the same language and script, the language's likely region first (`pt-PT`
+ * → `pt-BR`, `de-AT` → `de`, `zh-SG` → `zh-CN`; never `zh-TW` → `zh-CN`); else `undefined`
+ * (English). A malformed tag matches only itself, and nothing throws.
+ */
+export function bestLocale(lang: string, tags: Iterable<string>): string | undefined {
   const tag = lang.trim().toLowerCase();
-  return tag ? (locales.byLang.get(tag) ?? locales.byLang.get(tag.split('-')[0])) : undefined;
+  const all = [...tags];
+  if (!tag) return undefined;
+  if (all.includes(tag)) return tag;
+  const want = likely(tag);
+  if (!want) return undefined;
+  const usual = likely(`${want.language}-${want.script}`)?.region;
+  let best: string | undefined;
+  let score = 0;
+  for (const candidate of all) {
+    const have = likely(candidate);
+    if (have?.language !== want.language || have.script !== want.script) continue;
+    const s = have.region === want.region ? 3 : have.region === usual ? 2 : 1;
+    if (s > score) [best, score] = [candidate, s];
+  }
+  return best;
+}
+
+// What each `lang` matched, while the registered tags stay the same (tags are only ever added,
+// also by other copies of this package, so their count says when to match again).
+const matched = new Map<string, string | undefined>();
+let matchedFor = -1;
+
+/** The registered strings that best match `lang` (`bestLocale`), or none (English). Remembered per tag. */
+export function localeFor(lang: string): LocaleStrings | undefined {
+  if (matchedFor !== locales.byLang.size || matched.size > 100) {
+    matched.clear();
+    matchedFor = locales.byLang.size;
+  }
+  if (!matched.has(lang)) matched.set(lang, bestLocale(lang, locales.byLang.keys()));
+  const tag = matched.get(lang);
+  return tag === undefined ? undefined : locales.byLang.get(tag);
 }
 
 /** The nearest `lang` of `el`: its own, else its ancestors' (across shadow roots) up to the document element. */

@@ -51,6 +51,31 @@ describe('languages by lang', () => {
     expect(title(el)).to.equal('Add New Credential');
   });
 
+  it('takes the best match: zh-Hans-CN and zh get zh-CN, zh-TW (another script) English, de-AT German', async () => {
+    await import('../src/locales/zh-CN.js');
+    await import('../src/locales/de.js');
+    const el = await openOverlay(html`<credential-overlay></credential-overlay>`);
+    const cases: Array<[string, string]> = [
+      ['zh-Hans-CN', '添加凭据'],
+      ['zh', '添加凭据'],
+      ['zh-TW', 'Add New Credential'],
+      ['zh-Hant', 'Add New Credential'],
+      ['de-AT', 'Neue Zugangsdaten hinzufügen'],
+      ['pt_BR', 'Add New Credential'],
+    ];
+    for (const [lang, heading] of cases) {
+      document.documentElement.lang = lang;
+      await frame();
+      await el.updateComplete;
+      expect(title(el), lang).to.equal(heading);
+    }
+    el.setAttribute('lang', 'zh-Hans-CN');
+    await frame();
+    await el.updateComplete;
+    expect(title(el), 'its own lang').to.equal('添加凭据');
+    expect(button(el, '保存')).to.not.equal(undefined);
+  });
+
   it('falls back from pt-BR to pt, then to English', async () => {
     registerLocale('pt', { overlay: { heading: 'Adicionar credencial (pt)' } });
     const el = await openOverlay(html`<credential-overlay lang="pt-BR"></credential-overlay>`);
