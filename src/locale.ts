@@ -94,30 +94,43 @@ export function langOf(el: Element): string {
   return '';
 }
 
+type Strings = Record<string, unknown>;
+const isRecord = (v: unknown): v is Strings => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kindOf = (v: unknown) => (Array.isArray(v) ? 'array' : typeof v);
+
 /**
- * Merges `layers` over `base`, entry by entry: an entry that is missing or `undefined` falls
- * back. A message function that throws falls back to `base`'s and warns once.
+ * Merges `layers` over `base` at every depth (contract section 3): a layer's entry replaces
+ * the one beneath only when it is of the same kind (a string, a message function, a list or
+ * an object, merged entry by entry); `undefined`, `null`, another kind and, at the top, a key
+ * `base` does not have (an unknown key) fall back. Below the top, objects are maps by id (a
+ * field's texts, a select's options) that a layer may add to. Lists and functions are leaves.
+ * A message function that throws falls back to the one beneath it and warns once.
  */
 export function mergeStrings<T extends object>(base: T, ...layers: Array<Partial<T> | null | undefined>): T {
-  const merged = { ...base } as Record<string, unknown>;
-  for (const layer of layers) {
-    for (const [key, value] of Object.entries(layer ?? {})) {
-      if (value === undefined || value === null) continue;
-      const fallback = (base as Record<string, unknown>)[key];
-      merged[key] =
-        typeof value === 'function' && typeof fallback === 'function'
-          ? (...args: unknown[]) => {
-              try {
-                return value(...args);
-              } catch (error) {
-                warnOnce(`strings.${key}`, `strings.${key} threw (${String(error)}); its English text is shown.`);
-                return fallback(...args);
-              }
-            }
-          : value;
-    }
+  return layers.reduce<Strings>((under, layer) => mergeLayer(under, layer, '', true), base as Strings) as T;
+}
+
+function mergeLayer(under: Strings, layer: unknown, path: string, top: boolean): Strings {
+  const merged: Strings = { ...under };
+  for (const [key, value] of Object.entries(isRecord(layer) ? layer : {})) {
+    // Own entries only: `constructor` or `toString` beneath are never the prototype's.
+    const below = Object.hasOwn(under, key) ? under[key] : undefined;
+    if (value === undefined || value === null || key === '__proto__') continue;
+    if (below === undefined ? top || !['string', 'array', 'object'].includes(kindOf(value)) : kindOf(below) !== kindOf(value)) continue;
+    const name = path + key;
+    if (isRecord(value)) merged[key] = mergeLayer(isRecord(below) ? below : {}, value, `${name}.`, false);
+    else if (typeof value === 'function' && typeof below === 'function') {
+      merged[key] = (...args: unknown[]) => {
+        try {
+          return value(...args);
+        } catch (error) {
+          warnOnce(`strings.${name}`, `strings.${name} threw (${String(error)}); the text beneath it is shown.`);
+          return below(...args);
+        }
+      };
+    } else merged[key] = value;
   }
-  return merged as T;
+  return merged;
 }
 
 const warned = new Set<string>();

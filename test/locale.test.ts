@@ -1,7 +1,7 @@
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
 import { en, type CredentialOverlay } from '../src/index.js';
 import { de } from '../src/locales/de.js';
-import { button, field, openOverlay, paste } from './helpers.js';
+import { button, errorOf, field, openOverlay, paste } from './helpers.js';
 import { filler, keys } from './keys.js';
 
 /** Everything a user sees or hears: text (but code samples), labels and titles. */
@@ -106,4 +106,27 @@ describe('localization', () => {
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Edit credential');
     expect(field(el, 'Credential Name')).to.exist;
   });
+
+  it("merges a host's strings into the page's language at every depth (one field's label on a German page)", async () => {
+    await import('../src/locales/de.js');
+    const strings = { fields: { organization: { label: 'Org' } }, save: undefined, close: null, unknown: 'Unbekannt' };
+    const el = await openOverlay(
+      html`<credential-overlay lang="de" .strings=${strings as unknown as CredentialOverlay['strings']}></credential-overlay>`,
+    );
+    el.shadowRoot!.querySelector('details')!.open = true;
+    await el.updateComplete;
+    expect(field(el, 'Org'), "the host's label").to.exist;
+    expect(field(el, 'Projekt-ID'), "the other field's German label").to.exist;
+    expect(field(el, 'API-Schlüssel')).to.exist;
+    expect(button(el, 'Speichern'), 'undefined falls back').to.exist;
+    expect(perceivable(el)).to.include('Schließen');
+    expect(perceivable(el), 'an unknown key is never rendered').not.to.include('Unbekannt');
+
+    paste(field(el, 'Org'), 'acme');
+    button(el, 'Speichern').click();
+    await el.updateComplete;
+    expect(errorOf(el, field(el, 'Org')), "the field's own German message stays").to.include('Die Organisations-ID beginnt mit org-');
+    expectGerman(perceivable(el).replace(/\bOrg\b/g, ''), 'a host label on a German page');
+  });
 });
+
