@@ -101,7 +101,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
       if (!key && saved.hasKey && movesKey(preset, saved.fields, fields)) throw moved();
       return fields;
     };
-    fieldsOver(first);
+    const intended = fieldsOver(first);
 
     // The check runs before the write and outside it (it may take seconds), on one reading of
     // the key with the fields it was saved for.
@@ -119,6 +119,10 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     // check's "verified" is written only if it checked what is saved.
     const summary = await store.update(owner, id, (now) => {
       const fields = fieldsOver(now);
+      // A new key goes only to the address it was given for: not to one that another change moved it to meanwhile.
+      if (key && movesKey(preset, intended, fields)) {
+        throw new HttpError(409, 'apiKey', 'The address of this credential changed while the key was being saved. Open it again and enter the key for the new address.');
+      }
       const change: Change = { name, description, ...(b.fields !== undefined && { fields }) };
       if (key) Object.assign(change, { apiKey: key.apiKey, keyHint: key.keyHint, keyType: key.keyType });
       if (checked && sameFields(preset, checked.fields, fields) && (key || now.keyTag === checked.keyTag)) change.verified = true;
