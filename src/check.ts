@@ -7,6 +7,23 @@ import { maskSecrets } from './key-rules.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 
+/**
+ * What a passing live check learned (contract section 6): the key is `valid`, or real but
+ * `limited` (rate-limited right now) or out of credit (`no-credit`); the models it can use and
+ * its credit, where the provider's answer tells them.
+ */
+export interface CheckResult {
+  readonly status: 'valid' | 'limited' | 'no-credit';
+  /** Model ids the key can use, in the provider's order (at most 1,000). */
+  readonly models?: readonly string[];
+  /** In the provider's unit (US dollars for OpenRouter); `null` members when unlimited or unknown. */
+  readonly credit?: { readonly limit: number | null; readonly remaining: number | null; readonly used: number | null };
+  /** ISO date when the provider reports one. */
+  readonly expiresAt?: string;
+  /** ISO time of the check. */
+  readonly checkedAt: string;
+}
+
 /** `ok`, or a message; `unreachable` when the key could not be confirmed either way. */
 export type VerifyResult = { ok: true } | { ok: false; message: string; unreachable?: boolean };
 

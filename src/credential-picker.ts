@@ -1,7 +1,8 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { getProvider, type CredentialOverlay } from './credential-overlay.js';
+import type { CredentialOverlay } from './credential-overlay.js';
+import { getProvider } from './presets/registry.js';
 import { defineElement } from './define.js';
 // The overlay the picker creates when the host gives none: defined with it.
 import './index.js';

@@ -1,5 +1,13 @@
+import type { CheckResult } from './check.js';
+
 /** Where a close without saving came from. */
 export type CancelSource = 'cancel-button' | 'close-button' | 'escape' | 'api';
+
+/** Where any close came from: a cancel's source, or `"save"` after a save. */
+export type CloseSource = CancelSource | 'save';
+
+/** How the key of a `credential-saved` arrived. */
+export type KeySource = 'typed' | 'connect' | 'kept';
 
 /** `detail` of `credential-saved` (frozen). */
 export interface CredentialSavedDetail {
@@ -22,6 +30,10 @@ export interface CredentialSavedDetail {
   readonly keyHint: string;
   /** `true` only when a live check passed. */
   readonly verified: boolean;
+  /** What the passing live check learned (contract section 6); `null` when no check passed. */
+  readonly check: CheckResult | null;
+  /** Typed or pasted, from a connect flow, or the saved key kept in edit mode. */
+  readonly keySource: KeySource;
   /** Organization ID (OpenAI preset), `""` when not given; also `fields.organization`. */
   readonly organization: string;
   /** Project ID (OpenAI preset), `""` when not given; also `fields.project`. */
@@ -69,6 +81,8 @@ export interface CredentialCloseDetail {
   readonly id: string;
   readonly provider: string;
   readonly reason: CloseReason;
+  /** `"save"` after a save, else what asked for the close. */
+  readonly source: CloseSource;
 }
 
 export type CredentialSavedEvent = CustomEvent<CredentialSavedDetail>;

@@ -1,8 +1,9 @@
 /**
  * The modal part of an overlay, as a reactive controller: `showModal()`, the shared scroll
- * lock, focus return to the opener (also inside another shadow root), and a Tab cycle that
- * walks the composed tree, so slotted controls take part. The picker reuses `deepActiveElement`
- * and `focusableIn`.
+ * lock, focus return to the opener (also inside another shadow root), a Tab cycle that walks
+ * the composed tree (so slotted controls take part), and the dialog's own ways of closing:
+ * Escape (never during IME composition), its `cancel` event, and a close by the platform.
+ * The picker uses `deepActiveElement`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { lockScroll, unlockScroll } from './scroll-lock.js';
@@ -50,17 +51,72 @@ export function focusableIn(root: Element): HTMLElement[] {
   return found;
 }
 
+/** What the modal tells its host. */
+export interface ModalCallbacks {
+  /** Escape (or the platform's close request) asked to close. */
+  requestClose(): void;
+  /** The platform closed the dialog by itself (an uncancelable close request); `true` when the host let it close, else it is shown again. */
+  closedByPlatform(): boolean;
+}
+
 export class ModalController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
   #dialog: () => HTMLDialogElement;
+  #callbacks: ModalCallbacks;
   /** What had focus before opening; focus returns there on close. */
   #opener: HTMLElement | null = null;
+  /** An IME composition is under way: its Escape is not a close request. */
+  #composing = false;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, dialog: () => HTMLDialogElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement, dialog: () => HTMLDialogElement, callbacks: ModalCallbacks) {
     this.#host = host;
     this.#dialog = dialog;
+    this.#callbacks = callbacks;
     host.addController(this);
   }
+
+  /** The dialog's listeners: bind them in the template (`@keydown=${modal.onKeydown}` …). */
+  readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      // An IME uses Escape to cancel its composition: that is not a close request.
+      if (event.isComposing || event.keyCode === 229 || this.#composing) return;
+      // Handled here, not through the dialog's `cancel`: Chromium makes a second `cancel`
+      // without user activation uncancelable, which would close a busy dialog.
+      event.preventDefault();
+      this.#callbacks.requestClose();
+    } else if (event.key === 'Tab') {
+      this.trapTab(event);
+    }
+  };
+
+  /** Escape (or a platform back gesture) that the keydown handler did not see. */
+  readonly onCancel = (event: Event): void => {
+    event.preventDefault();
+    if (!this.#composing) this.#callbacks.requestClose();
+  };
+
+  readonly onClose = (): void => {
+    const dialog = this.#dialog();
+    // A close event queued by an earlier close() that arrives after the overlay was opened again.
+    if (dialog.open) return;
+    if (!this.#callbacks.closedByPlatform() && this.#host.isConnected) dialog.showModal();
+  };
+
+  /**
+   * Keeps a control that takes focus wholly in view in the scrolling body (WCAG 2.4.11).
+   * WebKit scrolls a focused control into view only when none of it shows; Firefox scrolls
+   * after the focus events, which at 320×256 left a wrapped link under the footer: scroll now
+   * and again after it. Chromium already shows it whole, so both are no-ops there.
+   */
+  readonly onFocusIn = (event: FocusEvent): void => {
+    const target = event.target as HTMLElement;
+    const reveal = () => deepActiveElement() === target && target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    reveal();
+    requestAnimationFrame(reveal);
+  };
+
+  readonly onCompositionStart = (): void => void (this.#composing = true);
+  readonly onCompositionEnd = (): void => void (this.#composing = false);
 
   hostDisconnected(): void {
     unlockScroll(this.#host);

@@ -1,11 +1,11 @@
 /**
- * The overlay's one source of truth (contract sections 5 and 6), as a transition table, so an
- * illegal step (a Save while saving, a second dispatch) cannot happen: `next()` throws on it
- * and every caller asks `can()` first. Pure.
+ * The phases of an overlay session (contract sections 5 and 6) as a transition table. Only
+ * `Session` (session.ts) moves through it: `next()` throws on a step the table does not
+ * allow (a Save while saving, a second dispatch), so such a step cannot happen quietly. Pure.
  *
  * - `closed`: not shown.
  * - `editing`: the user can type and save.
- * - `verifying`: the live check runs (Cancel, Close and Escape abort it).
+ * - `verifying`: a Save's live check runs (Cancel, Close and Escape abort it).
  * - `dispatching`: `credential-saved` is being dispatched.
  * - `saving`: a host's `waitUntil` runs.
  */
@@ -15,7 +15,7 @@ export type PhaseEvent = 'open' | 'check' | 'dispatch' | 'wait' | 'settle' | 'cl
 const TABLE: Readonly<Record<Phase, Partial<Record<PhaseEvent, Phase>>>> = {
   closed: { open: 'editing' },
   editing: { check: 'verifying', dispatch: 'dispatching', close: 'closed' },
-  verifying: { settle: 'editing', close: 'closed' },
+  verifying: { settle: 'editing', dispatch: 'dispatching', close: 'closed' },
   dispatching: { settle: 'editing', wait: 'saving', close: 'closed' },
   saving: { settle: 'editing', close: 'closed' },
 };

@@ -1,3 +1,5 @@
+import { warn } from './dev.js';
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** `value` as a URL without a `user:password@` part (it disguises the real host: https://platform.openai.com@evil.example). */
@@ -18,6 +20,14 @@ export function isAllowedUrl(value: string): boolean {
   const url = parse(value);
   if (!url || url.username || url.password) return false;
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+}
+
+/** `value` when it is an allowed URL; otherwise `undefined`, with one warning (a hostile base URL would receive the key). */
+export function allowedUrl(attribute: string, value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  if (isAllowedUrl(value)) return value;
+  warn('credential-overlay', `${attribute} ignored; only https: (or http: to localhost) is allowed.`);
+  return undefined;
 }
 
 /** A host on the user's own network: 10/8, 172.16/12, 192.168/16, IPv6 unique-local, `*.local`. */

@@ -205,6 +205,8 @@ describe('saving', () => {
       keyType: 'project',
       keyHint: `sk-proj-…${keys.project.slice(-4)}`,
       verified: false,
+      check: null,
+      keySource: 'typed',
       organization: '',
       project: '',
       fields: { organization: '', project: '' },

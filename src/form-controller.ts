@@ -1,0 +1,216 @@
+/**
+ * The form's state, as a reactive controller (contract sections 4, 10 and 11): the values the
+ * overlay opened with and what the user typed since, the mode (add or edit), each field's
+ * error and note, what is dirty and what changed. The rules themselves are pure, in form.ts;
+ * the key never enters this state: it is read from its input only when it is needed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { changedIds, checkOne, formIds, initialValues, keyNeededAgain, validateForm, type FormMode, type FormResult, type FormValues } from './form.js';
+import { hintShape } from './key-rules.js';
+import type { ProviderPreset } from './presets/types.js';
+import type { CredentialOverlayStrings } from './strings.js';
+
+/** The DOM id of a field's control: the built-in ones keep their names, a preset's are prefixed. */
+export const domId = (id: string) => (id === 'apiKey' ? 'api-key' : id === 'name' || id === 'description' ? id : `f-${id}`);
+
+/**
+ * What `credential-id` and `existing-key-hint` say (contract sections 3 and 10): edit mode
+ * when either is set; an id longer than 200 characters or with control characters is no id;
+ * a hint is shown only when it has a hint's shape, but any hint given means a key is saved.
+ */
+export function editTarget(rawId: string | null | undefined, rawHint: string | null | undefined) {
+  const given = (rawId ?? '').trim();
+  // eslint-disable-next-line no-control-regex
+  const badId = given.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(given);
+  const id = badId ? '' : given;
+  const raw = (rawHint ?? '').trim();
+  const hint = hintShape(raw);
+  return { id, badId, hint, hintGiven: Boolean(raw), badHint: Boolean(raw) && !hint, edit: Boolean(id || raw) };
+}
+
+export class FormController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #keyValue: () => string;
+  readonly #context: () => { preset?: ProviderPreset; strings: CredentialOverlayStrings };
+
+  /** Add, or edit of a saved credential: fixed while open. */
+  how: FormMode = { mode: 'add' };
+  /** What the user typed, by form id; never the key, which lives only in its input. */
+  values: FormValues = {};
+  /** The values the overlay opened with. */
+  initial: FormValues = {};
+  #errors: Record<string, string | undefined> = {};
+  #notes: Record<string, string | undefined> = {};
+  #announcement = '';
+
+  /** Each field's error (`form`: the form-level one). */
+  get errors(): Readonly<Record<string, string | undefined>> {
+    return this.#errors;
+  }
+  set errors(value: Record<string, string | undefined>) {
+    this.#errors = value;
+    this.#host.requestUpdate();
+  }
+  /** Notes that do not block, by id. */
+  get notes(): Readonly<Record<string, string | undefined>> {
+    return this.#notes;
+  }
+  set notes(value: Record<string, string | undefined>) {
+    this.#notes = value;
+    this.#host.requestUpdate();
+  }
+  /** Text of the polite live region (a failed Save, a running check). */
+  get announcement(): string {
+    return this.#announcement;
+  }
+  set announcement(value: string) {
+    this.#announcement = value;
+    this.#host.requestUpdate();
+  }
+  /** Fields the user has edited since opening: they are checked on blur. */
+  readonly #edited = new Set<string>();
+
+  constructor(
+    host: ReactiveControllerHost,
+    keyValue: () => string,
+    context: () => { preset?: ProviderPreset; strings: CredentialOverlayStrings },
+  ) {
+    this.#host = host;
+    this.#keyValue = keyValue;
+    this.#context = context;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /**
+   * Starts a session on what the host set: the mode from `target`, the initial values from
+   * `name`, `description` and `values` (each ignored value gets one warning through `warn`).
+   */
+  start(
+    target: ReturnType<typeof editTarget>,
+    open: { name: string; description: string; values: Readonly<Record<string, unknown>> },
+    warn: (message: string) => void,
+  ): void {
+    const preset = this.#context().preset;
+    const initial = { name: open.name ?? '', description: open.description ?? '', ...(preset ? initialValues(preset, open.values, warn) : {}) };
+    this.initial = initial;
+    this.values = { ...initial };
+    this.how = target.edit ? { mode: 'edit', savedHint: target.hint, hintGiven: target.hintGiven, initial } : { mode: 'add' };
+    this.clear();
+  }
+
+  /** Forgets every message (the values stay). */
+  clear(): void {
+    this.errors = {};
+    this.notes = {};
+    this.announcement = '';
+    this.#edited.clear();
+    this.#host.requestUpdate();
+  }
+
+  /** Closed: forgets the values too. */
+  end(): void {
+    this.values = {};
+    this.initial = {};
+    this.clear();
+  }
+
+  /** Another preset while open: what the user typed stays; its own fields start from their defaults. */
+  presetChanged(preset: ProviderPreset): void {
+    for (const [id, value] of Object.entries(initialValues(preset, {}, () => {}))) this.values[id] ??= value;
+    this.errors = {};
+    this.notes = {};
+    this.#host.requestUpdate();
+  }
+
+  /** What the form holds now, the key included: only for validating and emitting. */
+  current(): FormValues {
+    return { ...this.values, apiKey: this.#keyValue() };
+  }
+
+  /** The user typed into `id`; an error shown there goes as soon as the value is fixed. */
+  input(id: string, value: string): void {
+    this.#edited.add(id);
+    if (id !== 'apiKey') this.values[id] = value;
+    if (this.errors[id] && !this.#check(id).error) this.errors = { ...this.errors, [id]: undefined };
+    // Edit mode: a moved address changes what the key field says.
+    this.#host.requestUpdate();
+  }
+
+  /** Checks an edited field when it loses focus. */
+  blur(id: string): void {
+    if (!this.#edited.has(id)) return;
+    const { error, note } = this.#check(id);
+    this.errors = { ...this.errors, [id]: error };
+    this.notes = { ...this.notes, [id]: note };
+  }
+
+  #check(id: string): { error?: string; note?: string } {
+    const { preset, strings } = this.#context();
+    return preset ? checkOne(id, this.current(), preset, this.how, strings) : {};
+  }
+
+  /** Validates a whole Save: notes shown, errors returned (not shown yet). */
+  validate(preset: ProviderPreset): FormResult {
+    const result = validateForm(this.current(), preset, this.how, this.#context().strings);
+    this.notes = result.notes;
+    return result;
+  }
+
+  /** Shows `errors` (and a form-level one under `form`); returns the first field id in error, in form order. */
+  show(errors: Record<string, string | undefined>): string | undefined {
+    this.errors = errors;
+    const preset = this.#context().preset;
+    return preset ? formIds(preset).find((id) => errors[id]) : undefined;
+  }
+
+  /** Announces `message` through the polite live region, again even when it is the same text. */
+  announce(message: string): void {
+    // A trailing no-break space toggles, so the same text is announced again.
+    this.announcement = this.announcement === message ? `${message}\u00A0` : message;
+  }
+
+  /** Something differs from the values it opened with (compared trimmed, as `changed` is). */
+  get dirty(): boolean {
+    if (this.#keyValue().trim()) return true;
+    const ids = new Set([...Object.keys(this.values), ...Object.keys(this.initial)]);
+    return [...ids].some((id) => (this.values[id] ?? '').trim() !== (this.initial[id] ?? '').trim());
+  }
+
+  /** `detail.changed` (contract section 5). */
+  changed(preset: ProviderPreset): string[] {
+    return changedIds(this.current(), this.initial, preset, this.how);
+  }
+
+  /** Edit mode: a `url` field moved, so the key must be entered again (contract section 10). */
+  keyNeededAgain(preset: ProviderPreset): boolean {
+    return keyNeededAgain(this.current(), preset, this.how);
+  }
+
+  /**
+   * The key field's state (contract sections 4 and 10): whether it is required, and in edit
+   * mode the text beside it: the saved hint, that a key is saved (its hint unknown), or that
+   * a moved address needs it again.
+   */
+  keyState(preset: ProviderPreset | undefined, s: CredentialOverlayStrings): { required: boolean; saved?: string } {
+    const how = this.how;
+    const again = preset !== undefined && this.keyNeededAgain(preset);
+    const required = again || (how.mode === 'add' && preset?.key?.required !== false);
+    if (how.mode !== 'edit') return { required };
+    const saved = again
+      ? s.keyNewAddress
+      : how.savedHint
+        ? s.savedKey({ hint: how.savedHint })
+        : how.hintGiven || preset?.key?.required !== false
+          ? s.keySaved
+          : undefined;
+    return { required, saved };
+  }
+
+  /** `aria-describedby` of a field: its error, note, and whatever else shows. */
+  describedBy(id: string, ...others: Array<string | false | undefined>): string | undefined {
+    const d = domId(id);
+    return [this.errors[id] && `${d}-error`, this.notes[id] && `${d}-note`, ...others].filter(Boolean).join(' ') || undefined;
+  }
+}

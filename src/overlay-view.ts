@@ -1,0 +1,117 @@
+/**
+ * The overlay's field templates (contract sections 4, 10 and 11): a field row (label, control,
+ * error, note, what follows), the built-in text fields, and a preset's own field. What they
+ * show comes from the form controller; what the user does goes back through `onInput` and
+ * `onBlur`.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { fieldText } from './form.js';
+import { domId, type FormController } from './form-controller.js';
+import { errorContent, EYE, EYE_OFF, icon } from './icons.js';
+import type { PresetField, ProviderPreset } from './presets/types.js';
+import type { CredentialOverlayStrings } from './strings.js';
+
+export interface FieldContext {
+  form: FormController;
+  strings: CredentialOverlayStrings;
+  /** A check or a host's save runs: fields are read-only. */
+  busy: boolean;
+  onInput(id: string, event: Event): void;
+  onBlur(id: string, event: FocusEvent): void;
+}
+
+/** One field: label, control, error, note and whatever follows. */
+export function fieldRow(c: FieldContext, id: string, label: string, control: TemplateResult, after: unknown = nothing, optional = false) {
+  const d = domId(id);
+  const error = c.form.errors[id];
+  const note = c.form.notes[id];
+  return html`<div class="field" part="field">
+    <div class="label-row">
+      <label for=${d} part="label">${label}</label>
+      ${optional ? html`<span class="optional">${c.strings.optional}</span>` : nothing}
+    </div>
+    ${control}
+    <p id="${d}-error" class="error" part="error">${error ? errorContent(error) : nothing}</p>
+    ${note ? html`<p id="${d}-note" class="note" part="note">${note}</p>` : nothing} ${after}
+  </div>`;
+}
+
+/** `aria-invalid` of a field. */
+export const invalid = (c: FieldContext, id: string) => ifDefined(c.form.errors[id] ? 'true' : undefined);
+
+/** Credential Name (a single-line input) or Credential Description (a textarea). */
+export function textField(c: FieldContext, id: 'name' | 'description') {
+  const s = c.strings;
+  const value = live(c.form.values[id] ?? '');
+  const describedBy = ifDefined(c.form.describedBy(id));
+  const onInput = (e: Event) => c.onInput(id, e);
+  const onBlur = (e: FocusEvent) => c.onBlur(id, e);
+  return id === 'name'
+    ? fieldRow(c, id, s.nameLabel, html`<input id="name" part="input name-input" type="text" required autocomplete="off"
+        .value=${value} ?readonly=${c.busy} aria-invalid=${invalid(c, id)} aria-describedby=${describedBy}
+        @input=${onInput} @blur=${onBlur} />`)
+    : fieldRow(c, id, s.descriptionLabel, html`<textarea id="description" part="input description-input" rows="2"
+        .value=${value} ?readonly=${c.busy} aria-invalid=${invalid(c, id)} aria-describedby=${describedBy}
+        @input=${onInput} @blur=${onBlur}></textarea>`, nothing, true);
+}
+
+/** A preset's own field: a text or URL input, or a select. */
+export function presetField(c: FieldContext, field: PresetField) {
+  const id = field.id;
+  const t = fieldText(field, c.strings);
+  const d = domId(id);
+  const value = c.form.values[id] ?? '';
+  const describedBy = ifDefined(c.form.describedBy(id, t.help && `${d}-help`));
+  const part = `input ${id}-input`;
+  const onInput = (e: Event) => c.onInput(id, e);
+  const onBlur = (e: FocusEvent) => c.onBlur(id, e);
+  const control =
+    field.kind === 'select'
+      ? html`<select id=${d} part=${part} ?required=${field.required} ?disabled=${c.busy} aria-invalid=${invalid(c, id)}
+          aria-describedby=${describedBy} @change=${onInput} @blur=${onBlur}>
+          ${(field.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${t.option(o.value)}</option>`)}
+        </select>`
+      : html`<input id=${d} part=${part} type=${field.kind === 'url' ? 'url' : 'text'} .value=${live(value)}
+          ?required=${field.required} autocomplete="off" spellcheck="false" autocapitalize="off"
+          placeholder=${ifDefined(t.placeholder)} ?readonly=${c.busy} aria-invalid=${invalid(c, id)}
+          aria-describedby=${describedBy} @input=${onInput} @blur=${onBlur} />`;
+  return fieldRow(c, id, t.label, control, t.help ? html`<p id="${d}-help" class="help" part="help">${t.help}</p>` : nothing, !field.required);
+}
+
+/**
+ * API Key Value (contract section 4): a masked input kept away from password managers, the
+ * reveal toggle, the edit-mode text about the saved key, and the help (how the preset sends
+ * the key, where to find it), which the `help` slot replaces.
+ */
+export function keyField(
+  c: FieldContext,
+  k: { preset?: ProviderPreset; label: string; saved?: string; required: boolean; docsUrl: string; revealed: boolean; onReveal(): void },
+) {
+  const s = c.strings;
+  const describedBy = ifDefined(c.form.describedBy('apiKey', k.saved !== undefined && 'saved-key', 'api-key-help'));
+  return fieldRow(
+    c,
+    'apiKey',
+    s.apiKeyLabel,
+    html`<div class="secret">
+      <!-- autocomplete="off", never "new-password" (Chrome would offer to generate one);
+           the data-* attributes keep 1Password, LastPass, Bitwarden and Dashlane away. -->
+      <input id="api-key" part="input key-input" type=${k.revealed ? 'text' : 'password'} ?required=${k.required}
+        autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
+        data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
+        ?readonly=${c.busy} aria-invalid=${invalid(c, 'apiKey')} aria-describedby=${describedBy}
+        @input=${(e: Event) => c.onInput('apiKey', e)} @blur=${(e: FocusEvent) => c.onBlur('apiKey', e)} />
+      <button type="button" class="icon" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
+        aria-pressed=${k.revealed ? 'true' : 'false'} aria-controls="api-key" @click=${k.onReveal}>${icon(k.revealed ? EYE_OFF : EYE)}</button>
+    </div>`,
+    html`${k.saved !== undefined ? html`<p id="saved-key" class="saved-key" part="saved-key">${k.saved}</p>` : nothing}
+      <div id="api-key-help" class="help" part="help"><slot name="help">${k.preset
+        ? html`<p>${s.keyHelp({ provider: k.label })} <code dir="ltr">${k.preset.authHeader}</code></p>`
+        : nothing}${k.docsUrl
+        ? html`<p><a href=${k.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: k.label })}<span class="visually-hidden"> ${s.newTab}</span></a></p>`
+        : nothing}</slot></div>`,
+    !k.required,
+  );
+}
