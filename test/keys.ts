@@ -4,13 +4,18 @@ import type { KeyCheck } from '../src/key-rules.js';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const URLSAFE = `${ALNUM}_-`;
 
-/** Deterministic filler of `n` characters from `alphabet`. */
+/**
+ * Deterministic filler of `n` characters from `alphabet`, as random-looking as a real key's.
+ * 32-bit arithmetic (`Math.imul`) and the high bits: in floating point the product lost its
+ * low bits, and a power-of-two alphabet (hex, URL-safe) then gave runs such as `AAAAAAAAAAAA`
+ * or `4000000000000000`, which no real key has (and a placeholder rule refuses).
+ */
 export function filler(n: number, alphabet = ALNUM, seed = 7): string {
   let out = '';
-  let x = seed;
+  let x = seed >>> 0;
   for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += alphabet[x % alphabet.length];
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out += alphabet[(x >>> 16) % alphabet.length];
   }
   return out;
 }
