@@ -12,6 +12,7 @@ export type KeyErrorCode =
   | 'character-inside'
   | 'too-long'
   | 'other-provider'
+  | 'placeholder'
   | 'wrong-prefix'
   | 'bad-character'
   | 'too-short'
@@ -142,6 +143,33 @@ export function describeAlphabet(alphabet: string): AlphabetPart[] {
   return parts;
 }
 
+/** A word as documentation writes it: in capitals, in lower case, or capitalized (`YOUR`, `your`, `Your`). */
+const written = (word: string) => `${word}|${word.toLowerCase()}|${word[0]}${word.slice(1).toLowerCase()}`;
+/** A word in any case, for the words that run on after `YOUR`. */
+const anyCase = (word: string) => word.replace(/[A-Z]/g, (c) => `[${c}${c.toLowerCase()}]`);
+const WORD_EDGE = 'A-Za-z0-9';
+/**
+ * Placeholders copied from documentation (contract section 7): `REPLACE`, `EXAMPLE`,
+ * `PLACEHOLDER` or `INSERT` anywhere; `YOUR` standing as a word (`YOUR_API_KEY`,
+ * `sk-your-key-here`) or running on into `KEY`, `API`, `TOKEN`, `SECRET`, `OWN`, `ACTUAL` or
+ * `REAL` (`yourkeyhere`, `YourApiKey`); the same character 12 or more times in a row.
+ * A word counts as documentation writes it, not in any mix of cases: in a random key of 156
+ * characters `your` in any case turns up about once in 7,000 keys, so a real key would be
+ * refused; as written here, about once in 30 million (`REPLACE` and the rest even less), and
+ * a run of 12 equal characters practically never.
+ */
+const PLACEHOLDER = new RegExp(
+  [
+    `(?:${['REPLACE', 'EXAMPLE', 'PLACEHOLDER', 'INSERT'].map(written).join('|')})`,
+    `(?<![${WORD_EDGE}])(?:${written('YOUR')})(?![${WORD_EDGE}])`,
+    `(?:${written('YOUR')})(?:${['KEY', 'API', 'TOKEN', 'SECRET', 'OWN', 'ACTUAL', 'REAL'].map(anyCase).join('|')})`,
+    '(.)\\1{11}',
+  ].join('|'),
+);
+
+/** Whether `key` (normalized) is a placeholder copied from documentation rather than a key. */
+export const isPlaceholder = (key: string): boolean => PLACEHOLDER.test(key);
+
 /** Whether `key` may be a key of this preset by its own prefix or shapes (so another service's look-alike is only a note). */
 function mayBeOurs(key: string, rules: KeyRules): boolean {
   if (rules.prefix) return key.startsWith(rules.prefix);
@@ -218,6 +246,8 @@ export function checkKey(
     if (other.note) notes.push(strings.noteOtherProvider(p));
     else return fail('other-provider', other.rule.session ? strings.keySessionToken(p) : strings.keyOtherProvider(p));
   }
+
+  if (isPlaceholder(key)) return fail('placeholder', strings.keyPlaceholder);
 
   if (expected && !key.startsWith(expected)) return fail('wrong-prefix', strings.keyWrongPrefix({ provider, expected }));
 

@@ -39,6 +39,8 @@ export interface CredentialOverlayStrings {
   keyTooLong: (p: { length: number; max: number }) => string;
   keyOtherProvider: (p: { other: string; prefix: string; provider: string; expected: string }) => string;
   keySessionToken: (p: { other: string; prefix: string; provider: string; expected: string }) => string;
+  /** A placeholder copied from documentation (`YOUR_API_KEY`, `sk-proj-xxxxxxxx…`) instead of a key. */
+  keyPlaceholder: string;
   keyWrongPrefix: (p: { provider: string; expected: string }) => string;
   /** `allowed` is `allowedCharacters` of the preset's alphabet. */
   keyBadCharacter: (p: { char: string; position: number; provider: string; allowed: string }) => string;
@@ -183,6 +185,7 @@ export const en: CredentialOverlayStrings = {
     `This looks like a key from ${other} (${prefix}). Paste your ${provider} key; it starts with ${expected}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `This looks like a ${other} session token (${prefix}), not an API key. Paste your ${provider} API key; it starts with ${expected}.`,
+  keyPlaceholder: 'This looks like a placeholder from documentation, not a real key.',
   keyWrongPrefix: ({ provider, expected }) =>
     `${provider} API keys start with ${expected}. Copy the whole key from your API keys page.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>

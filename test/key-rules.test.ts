@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkKey, checkText, normalizeKey } from '../src/key-rules.js';
+import { checkKey, checkText, isPlaceholder, normalizeKey } from '../src/key-rules.js';
 import { openai } from '../src/presets/openai.js';
 import { err, filler, keys, ok } from './keys.js';
 
@@ -144,6 +144,91 @@ describe('key rules: rejections, each with a specific message', () => {
     for (const raw of [`${k} x`, `${k}.`, `${k}\u200B${k}`]) {
       expect(err(check(raw)).message).not.to.include(k.slice(12, 40));
     }
+  });
+});
+
+describe('key rules: placeholders copied from documentation (OpenAI preset)', () => {
+  const MESSAGE = 'This looks like a placeholder from documentation, not a real key.';
+  const x = (n: number, c = 'x') => c.repeat(n);
+  // From API docs, READMEs, .env templates and secret scanners' fixtures (gitleaks, trufflehog).
+  const cases: Array<[string, string]> = [
+    ['a project key of x (docs)', `sk-proj-${x(24)}`],
+    ['a long project key of x', `sk-proj-${x(156)}`],
+    ['a legacy key of 48 x', `sk-${x(48)}`],
+    ['a legacy key of 48 X', `sk-${x(48, 'X')}`],
+    ['a legacy key of zeros', `sk-${x(48, '0')}`],
+    ['x with the marker', `sk-proj-${x(20)}T3BlbkFJ${x(20)}`],
+    ['a key masked by a dashboard', `sk-proj-${x(36, '*')}AbCd`],
+    ['sk-...YOUR_API_KEY...', 'sk-...YOUR_API_KEY...'],
+    ['YOUR_OPENAI_API_KEY', 'YOUR_OPENAI_API_KEY'],
+    ['<YOUR_API_KEY>', '<YOUR_API_KEY>'],
+    ['${YOUR_API_KEY}', '${YOUR_API_KEY}'],
+    ['a .env template line', 'OPENAI_API_KEY=your_openai_api_key_here'],
+    ['an Authorization header template', 'Authorization: Bearer YOUR_API_KEY'],
+    ['your-openai-api-key-here', 'your-openai-api-key-here'],
+    ['sk-your-key-here', 'sk-your-key-here'],
+    ['sk-proj-your-actual-key-here', 'sk-proj-your-actual-key-here'],
+    ['sk-YOUR_KEY', 'sk-YOUR_KEY'],
+    ['sk-yourkeyhere…', 'sk-yourkeyhere1234567890'],
+    ['sk-proj-YourApiKey…', 'sk-proj-YourApiKeyGoesHere0123456789'],
+    ['sk-proj-YOURAPIKEY', 'sk-proj-YOURAPIKEY'],
+    ['REPLACE_ME', 'REPLACE_ME'],
+    ['sk-replace-with-your-key', 'sk-replace-with-your-key'],
+    ['sk-proj-EXAMPLE…', 'sk-proj-EXAMPLEKEY1234567890abcdefghij'],
+    ['sk-example-key', 'sk-example-key'],
+    ['sk-placeholder', 'sk-placeholder'],
+    ['PLACEHOLDER', 'PLACEHOLDER'],
+    ['INSERT_API_KEY_HERE', 'INSERT_API_KEY_HERE'],
+    ['<insert-key-here>', '<insert-key-here>'],
+    ['sk-Insert-Key', 'sk-Insert-Key'],
+  ];
+  for (const [name, raw] of cases) {
+    it(name, () => {
+      const r = err(check(raw));
+      expect(r.code).to.equal('placeholder');
+      expect(r.message).to.equal(MESSAGE);
+    });
+  }
+
+  it('comes after the checks before it, and before every check after it (contract order)', () => {
+    // Before: nothing left, a space or non-ASCII inside, too long, another provider's key.
+    expect(err(check('<>')).code).to.equal('empty');
+    expect(err(check('sk-<your key>')).code).to.equal('character-inside');
+    expect(err(check(`sk-ant-api03-${x(10, 'X')}…`)).code).to.equal('character-inside');
+    expect(err(check(`sk-proj-${x(520)}`)).code).to.equal('too-long');
+    expect(err(check('sk-ant-YOUR_KEY_HERE')).code, 'Anthropic named first').to.equal('other-provider');
+    expect(err(check('sk-ant-YOUR_KEY_HERE')).message).to.match(/from Anthropic \(sk-ant-\)/);
+    expect(err(check(`gsk_${x(52)}`)).code).to.equal('other-provider');
+    // After: the prefix, the characters, pasted twice, too short.
+    expect(err(check('YOUR_API_KEY')).code, 'not wrong-prefix').to.equal('placeholder');
+    expect(err(check('sk-YOUR.KEY')).code, 'not bad-character').to.equal('placeholder');
+    expect(err(check(`sk-${x(40)}sk-${x(40)}`)).code, 'not repeated').to.equal('placeholder');
+    expect(err(check('sk-YOUR-KEY')).code, 'not too-short').to.equal('placeholder');
+    // A shape that is only a note (DeepSeek's sk- + 32 hex) does not stop it.
+    expect(err(check(`sk-${x(32, '0')}`)).code).to.equal('placeholder');
+  });
+
+  it('takes 11 equal characters in a row, refuses 12', () => {
+    const body = filler(40);
+    expect(ok(check(`sk-proj-${body}${x(11, 'a')}${body}`)).apiKey).to.have.length(8 + 91);
+    expect(err(check(`sk-proj-${body}${x(12, 'a')}${body}`)).code).to.equal('placeholder');
+    expect(err(check(`sk-proj-${body}${x(12, '_')}${body}`)).code).to.equal('placeholder');
+  });
+
+  it('takes the words inside random text, in a mix of cases, and YOUR within a longer word', () => {
+    const a = filler(40);
+    const b = filler(40, undefined, 3);
+    for (const word of ['your', 'YOUR', 'Your', 'yOuR', 'yourself', 'Yours', 'Examp1e', 'Insrt', 'rEpLaCe', 'ExAmPlE', 'PLACE', 'HOLDER']) {
+      // Between letters and digits, as it turns up in a random key.
+      expect(isPlaceholder(`sk-proj-${a}Q${word}7${b}`), word).to.equal(false);
+      ok(check(`sk-proj-${a}Q${word}7${b}T3BlbkFJ`));
+    }
+    // YOUR where it is not a word: between key characters, not followed by KEY, API, ….
+    for (const key of [`sk-proj-${a}yours${b}`, `sk-proj-${a}9YOUR9${b}`, `sk-proj-${a}ayourb${b}`, `sk-proj-${a}Yourt${b}`]) ok(check(key));
+  });
+
+  it('refuses none of the real key shapes', () => {
+    for (const key of Object.values(keys)) expect(isPlaceholder(key), key).to.equal(false);
   });
 });
 

@@ -118,6 +118,55 @@ describe('presets: rejections, each with its message', () => {
   });
 });
 
+describe('presets: a placeholder copied from documentation is refused in every preset', () => {
+  const x = (n: number, c = 'x') => c.repeat(n);
+  /** [the preset whose prefix it carries, or "" for none; the placeholder]: docs, .env templates, scanners' fixtures. */
+  const placeholders: Array<[string, string]> = [
+    ['openai', `sk-proj-${x(24)}`],
+    ['openai', `sk-${x(48)}`],
+    ['openai', 'sk-...YOUR_API_KEY...'],
+    ['openai', 'sk-proj-your-actual-key-here'],
+    ['anthropic', `sk-ant-api03-${x(32)}`],
+    ['anthropic', `sk-ant-api03-${x(93, 'X')}AA`],
+    ['anthropic', 'sk-ant-YOUR-KEY-HERE'],
+    ['groq', 'gsk_your_key_here'],
+    ['groq', `gsk_${x(48)}`], // gitleaks' Groq false positive
+    ['gemini', `AIza${x(35, 'a')}`], // gitleaks' low-entropy Google key
+    ['gemini', 'AIzaSyEXAMPLE-KEY_abcdefghijklmnopqrstu'],
+    ['gemini', `AIzaSy${x(33, 'X')}`],
+    ['xai', 'xai-YOUR_XAI_API_KEY'],
+    ['xai', `xai-${x(80)}`],
+    ['openrouter', `sk-or-v1-${x(64, '0')}`],
+    ['openrouter', 'sk-or-v1-your-key'],
+    ['deepseek', `sk-${x(32)}`],
+    ['deepseek', `sk-${x(32, 'f')}`],
+    ['azure-openai', x(32, '0')],
+    ['azure-openai', 'your-azure-openai-key'],
+    ['mistral', 'YOUR_MISTRAL_API_KEY'],
+    ['mistral', x(32)],
+    ['cohere', '<<YOUR_COHERE_API_KEY>>'],
+    ['cohere', 'CO_API_KEY=your-cohere-key'],
+    ['openai-compatible', 'your-api-key'],
+    ['huggingface', `hf_${x(34)}`],
+    ['', 'AKIAIOSFODNN7EXAMPLE'], // AWS's documented example key
+    ['', 'INSERT_API_KEY_HERE'],
+    ['', 'REPLACE_WITH_YOUR_KEY'],
+    ['', 'PLACEHOLDER'],
+    ['', 'YourApiKey'],
+  ];
+  for (const preset of presets) {
+    it(preset.id, () => {
+      for (const [owner, raw] of placeholders) {
+        const r = err(checkKey(raw, preset));
+        // Another provider's recognizable prefix is named first (contract order), unless that is only a note here.
+        if (owner === preset.id || owner === '' || preset.key?.foreignIsNote) expect(r.code, `${preset.id}: ${raw}`).to.equal('placeholder');
+        else expect(r.code, `${preset.id}: ${raw}`).to.be.oneOf(['placeholder', 'other-provider']);
+        if (r.code === 'placeholder') expect(r.message).to.equal('This looks like a placeholder from documentation, not a real key.');
+      }
+    });
+  }
+});
+
 describe('presets: notes that never block', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['azure-openai', 'another shape', filler(40), /does not look like the keys Azure OpenAI issues today/],

@@ -46,6 +46,7 @@ export const ar: CredentialOverlayStrings = {
     `يبدو هذا مفتاحًا من ${i(other)} (${i(prefix)}). الصق مفتاحك من ${i(provider)}؛ يبدأ بـ ${i(expected)}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `يبدو هذا رمز جلسة من ${i(other)} (${i(prefix)})، لا مفتاح API. الصق مفتاح API من ${i(provider)}؛ يبدأ بـ ${i(expected)}.`,
+  keyPlaceholder: 'يبدو هذا عنصرًا نائبًا من الوثائق، وليس مفتاحًا حقيقيًا.',
   keyWrongPrefix: ({ provider, expected }) => `تبدأ مفاتيح API من ${i(provider)} بـ ${i(expected)}. انسخ المفتاح كاملًا من صفحة مفاتيح API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `يحتوي المفتاح على «${i(char)}» في الموضع ${position}؛ ولا تضم مفاتيح ${i(provider)} إلا ${allowed}. انسخ المفتاح مرة أخرى.`,

@@ -43,6 +43,7 @@ export const de: CredentialOverlayStrings = {
     `Das sieht nach einem Schlüssel von ${other} aus (${prefix}). Fügen Sie Ihren ${provider}-Schlüssel ein; er beginnt mit ${expected}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `Das sieht nach einem ${other}-Sitzungstoken aus (${prefix}), nicht nach einem API-Schlüssel. Fügen Sie Ihren ${provider}-API-Schlüssel ein; er beginnt mit ${expected}.`,
+  keyPlaceholder: 'Das sieht nach einem Platzhalter aus der Dokumentation aus, nicht nach einem echten Schlüssel.',
   keyWrongPrefix: ({ provider, expected }) =>
     `${provider}-API-Schlüssel beginnen mit ${expected}. Kopieren Sie den ganzen Schlüssel von Ihrer Seite mit den API-Schlüsseln.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>

@@ -44,6 +44,7 @@ export const es: CredentialOverlayStrings = {
     `Parece una clave de ${other} (${prefix}). Pega tu clave de ${provider}; empieza por ${expected}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `Parece un token de sesión de ${other} (${prefix}), no una clave de API. Pega tu clave de API de ${provider}; empieza por ${expected}.`,
+  keyPlaceholder: 'Parece un texto de ejemplo de la documentación, no una clave real.',
   keyWrongPrefix: ({ provider, expected }) => `Las claves de API de ${provider} empiezan por ${expected}. Copia la clave completa desde tu página de claves de API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `La clave contiene «${char}» en la posición ${position}; las claves de ${provider} solo tienen ${allowed}. Vuelve a copiar la clave.`,

@@ -43,6 +43,7 @@ export const fr: CredentialOverlayStrings = {
     `Cela ressemble à une clé ${other} (${prefix}). Collez votre clé ${provider}${nb}; elle commence par ${expected}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `Cela ressemble à un jeton de session ${other} (${prefix}), pas à une clé API. Collez votre clé API ${provider}${nb}; elle commence par ${expected}.`,
+  keyPlaceholder: 'Cela ressemble à une valeur d’exemple tirée de la documentation, pas à une vraie clé.',
   keyWrongPrefix: ({ provider, expected }) =>
     `Les clés API ${provider} commencent par ${expected}. Copiez la clé entière depuis votre page de clés API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>

@@ -39,6 +39,7 @@ export const it: CredentialOverlayStrings = {
     `Sembra una chiave di ${other} (${prefix}). Incolla la tua chiave di ${provider}: inizia con ${expected}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `Sembra un token di sessione di ${other} (${prefix}), non una chiave API. Incolla la tua chiave API di ${provider}: inizia con ${expected}.`,
+  keyPlaceholder: 'Sembra un segnaposto preso dalla documentazione, non una chiave reale.',
   keyWrongPrefix: ({ provider, expected }) => `Le chiavi API di ${provider} iniziano con ${expected}. Copia la chiave intera dalla tua pagina delle chiavi API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `La chiave contiene «${char}» in posizione ${position}; le chiavi di ${provider} usano solo ${allowed}. Copia di nuovo la chiave.`,

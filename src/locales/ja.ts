@@ -39,6 +39,7 @@ export const ja: CredentialOverlayStrings = {
     `${other} のキー（${prefix}）のようです。${provider} のキーを貼り付けてください。${expected} で始まります。`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `API キーではなく ${other} のセッショントークン（${prefix}）のようです。${provider} の API キーを貼り付けてください。${expected} で始まります。`,
+  keyPlaceholder: 'ドキュメントのプレースホルダーのようです。実際のキーではありません。',
   keyWrongPrefix: ({ provider, expected }) => `${provider} の API キーは ${expected} で始まります。API キーのページからキー全体をコピーしてください。`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `キーの ${position} 文字目に「${char}」が含まれています。${provider} のキーに使えるのは${allowed}だけです。キーをもう一度コピーしてください。`,

@@ -39,6 +39,7 @@ export const ko: CredentialOverlayStrings = {
     `${other}의 키(${prefix})로 보입니다. ${provider} 키를 붙여 넣으십시오. ${expected}(으)로 시작합니다.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `API 키가 아니라 ${other} 세션 토큰(${prefix})으로 보입니다. ${provider} API 키를 붙여 넣으십시오. ${expected}(으)로 시작합니다.`,
+  keyPlaceholder: '문서에 있는 자리 표시자로 보입니다. 실제 키가 아닙니다.',
   keyWrongPrefix: ({ provider, expected }) => `${provider} API 키는 ${expected}(으)로 시작합니다. API 키 페이지에서 키 전체를 복사하십시오.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `키의 ${position}번째 문자가 ‘${char}’입니다. ${provider} 키에는 ${allowed}만 쓰입니다. 키를 다시 복사하십시오.`,

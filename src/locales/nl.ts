@@ -39,6 +39,7 @@ export const nl: CredentialOverlayStrings = {
     `Dit lijkt een sleutel van ${other} (${prefix}). Plak je ${provider}-sleutel; die begint met ${expected}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `Dit lijkt een sessietoken van ${other} (${prefix}), geen API-sleutel. Plak je ${provider}-API-sleutel; die begint met ${expected}.`,
+  keyPlaceholder: 'Dit lijkt een voorbeeldwaarde uit de documentatie, geen echte sleutel.',
   keyWrongPrefix: ({ provider, expected }) => `${provider}-API-sleutels beginnen met ${expected}. Kopieer de hele sleutel van je pagina met API-sleutels.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `De sleutel bevat ‘${char}’ op positie ${position}; ${provider}-sleutels bestaan alleen uit ${allowed}. Kopieer de sleutel opnieuw.`,

@@ -45,6 +45,7 @@ export const pl: CredentialOverlayStrings = {
     `To wygląda na klucz ${other} (${prefix}). Wklej klucz ${provider}; zaczyna się od ${expected}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `To wygląda na token sesji ${other} (${prefix}), a nie klucz API. Wklej klucz API ${provider}; zaczyna się od ${expected}.`,
+  keyPlaceholder: 'To wygląda na przykładową wartość z dokumentacji, a nie na prawdziwy klucz.',
   keyWrongPrefix: ({ provider, expected }) => `Klucze API ${provider} zaczynają się od ${expected}. Skopiuj cały klucz ze strony z kluczami API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `Klucz zawiera „${char}” na pozycji ${position}; klucze ${provider} składają się tylko z: ${allowed}. Skopiuj klucz ponownie.`,

@@ -40,6 +40,7 @@ export const ptBR: CredentialOverlayStrings = {
     `Isto parece uma chave da ${other} (${prefix}). Cole sua chave da ${provider}; ela começa com ${expected}.`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `Isto parece um token de sessão do ${other} (${prefix}), não uma chave de API. Cole sua chave de API da ${provider}; ela começa com ${expected}.`,
+  keyPlaceholder: 'Isto parece um texto de exemplo da documentação, não uma chave real.',
   keyWrongPrefix: ({ provider, expected }) => `As chaves de API da ${provider} começam com ${expected}. Copie a chave inteira da sua página de chaves de API.`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `A chave contém “${char}” na posição ${position}; as chaves da ${provider} usam apenas ${allowed}. Copie a chave novamente.`,

@@ -39,6 +39,7 @@ export const zhCN: CredentialOverlayStrings = {
     `这看起来是 ${other} 的密钥（${prefix}）。请粘贴你的 ${provider} 密钥，它以 ${expected} 开头。`,
   keySessionToken: ({ other, prefix, provider, expected }) =>
     `这看起来是 ${other} 的会话令牌（${prefix}），不是 API 密钥。请粘贴你的 ${provider} API 密钥，它以 ${expected} 开头。`,
+  keyPlaceholder: '这看起来是文档中的占位符，而不是真实的密钥。',
   keyWrongPrefix: ({ provider, expected }) => `${provider} API 密钥以 ${expected} 开头。请从 API 密钥页面复制完整的密钥。`,
   keyBadCharacter: ({ char, position, provider, allowed }) =>
     `密钥第 ${position} 个字符是“${char}”；${provider} 密钥只包含${allowed}。请重新复制密钥。`,
