@@ -105,8 +105,42 @@ export class CredentialFieldError extends Error {
   }
 }
 
+// <credential-picker> (contract section 12)
+
+/** What the picker shows of a saved credential: never its key. */
+export interface CredentialSummary {
+  id: string;
+  name: string;
+  description?: string;
+  provider?: string;
+  keyHint: string;
+  keyType?: string;
+  verified?: boolean;
+  /** When it was added, as an ISO string. */
+  createdAt?: string;
+  fields?: Readonly<Record<string, string>>;
+}
+
+/** `detail` of `credential-select`. */
+export interface CredentialSelectDetail {
+  readonly id: string;
+}
+
+/** `detail` of `credential-delete` (cancelable). */
+export interface CredentialDeleteDetail {
+  readonly id: string;
+  readonly name: string;
+  /** Call during dispatch to keep the tile busy until `promise` settles; a rejection's message shows in the tile. */
+  readonly waitUntil: (promise: Promise<unknown>) => void;
+}
+
+export type CredentialSelectEvent = CustomEvent<CredentialSelectDetail>;
+export type CredentialDeleteEvent = CustomEvent<CredentialDeleteDetail>;
+
 declare global {
   interface HTMLElementEventMap {
+    'credential-select': CredentialSelectEvent;
+    'credential-delete': CredentialDeleteEvent;
     'credential-saved': CredentialSavedEvent;
     'credential-cancel': CredentialCancelEvent;
     'credential-request-close': CredentialRequestCloseEvent;

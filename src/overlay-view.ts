@@ -38,22 +38,22 @@ export function fieldRow(c: FieldContext, id: string, label: string, control: Te
   </div>`;
 }
 
-/** `aria-invalid` of a field. */
-export const invalid = (c: FieldContext, id: string) => ifDefined(c.form.errors[id] ? 'true' : undefined);
+/** `aria-invalid` of a field: `"true"` while it shows an error. */
+const invalid = (c: FieldContext, id: string) => (c.form.errors[id] ? 'true' : undefined);
 
 /** Credential Name (a single-line input) or Credential Description (a textarea). */
 export function textField(c: FieldContext, id: 'name' | 'description') {
   const s = c.strings;
-  const value = live(c.form.values[id] ?? '');
+  const value = c.form.values[id] ?? '';
   const describedBy = ifDefined(c.form.describedBy(id));
   const onInput = (e: Event) => c.onInput(id, e);
   const onBlur = (e: FocusEvent) => c.onBlur(id, e);
   return id === 'name'
     ? fieldRow(c, id, s.nameLabel, html`<input id="name" part="input name-input" type="text" required autocomplete="off"
-        .value=${value} ?readonly=${c.busy} aria-invalid=${invalid(c, id)} aria-describedby=${describedBy}
+        .value=${live(value)} ?readonly=${c.busy} aria-invalid=${ifDefined(invalid(c, id))} aria-describedby=${describedBy}
         @input=${onInput} @blur=${onBlur} />`)
     : fieldRow(c, id, s.descriptionLabel, html`<textarea id="description" part="input description-input" rows="2"
-        .value=${value} ?readonly=${c.busy} aria-invalid=${invalid(c, id)} aria-describedby=${describedBy}
+        .value=${live(value)} ?readonly=${c.busy} aria-invalid=${ifDefined(invalid(c, id))} aria-describedby=${describedBy}
         @input=${onInput} @blur=${onBlur}></textarea>`, nothing, true);
 }
 
@@ -69,13 +69,13 @@ export function presetField(c: FieldContext, field: PresetField) {
   const onBlur = (e: FocusEvent) => c.onBlur(id, e);
   const control =
     field.kind === 'select'
-      ? html`<select id=${d} part=${part} ?required=${field.required} ?disabled=${c.busy} aria-invalid=${invalid(c, id)}
+      ? html`<select id=${d} part=${part} ?required=${field.required} ?disabled=${c.busy} aria-invalid=${ifDefined(invalid(c, id))}
           aria-describedby=${describedBy} @change=${onInput} @blur=${onBlur}>
           ${(field.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${t.option(o.value)}</option>`)}
         </select>`
       : html`<input id=${d} part=${part} type=${field.kind === 'url' ? 'url' : 'text'} .value=${live(value)}
           ?required=${field.required} autocomplete="off" spellcheck="false" autocapitalize="off"
-          placeholder=${ifDefined(t.placeholder)} ?readonly=${c.busy} aria-invalid=${invalid(c, id)}
+          placeholder=${ifDefined(t.placeholder)} ?readonly=${c.busy} aria-invalid=${ifDefined(invalid(c, id))}
           aria-describedby=${describedBy} @input=${onInput} @blur=${onBlur} />`;
   return fieldRow(c, id, t.label, control, t.help ? html`<p id="${d}-help" class="help" part="help">${t.help}</p>` : nothing, !field.required);
 }
@@ -101,7 +101,7 @@ export function keyField(
       <input id="api-key" part="input key-input" type=${k.revealed ? 'text' : 'password'} ?required=${k.required}
         autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
         data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
-        ?readonly=${c.busy} aria-invalid=${invalid(c, 'apiKey')} aria-describedby=${describedBy}
+        ?readonly=${c.busy} aria-invalid=${ifDefined(invalid(c, 'apiKey'))} aria-describedby=${describedBy}
         @input=${(e: Event) => c.onInput('apiKey', e)} @blur=${(e: FocusEvent) => c.onBlur('apiKey', e)} />
       <button type="button" class="icon" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
         aria-pressed=${k.revealed ? 'true' : 'false'} aria-controls="api-key" @click=${k.onReveal}>${icon(k.revealed ? EYE_OFF : EYE)}</button>

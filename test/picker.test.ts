@@ -3,6 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CredentialOverlay } from '../src/index.js';
 import '../src/picker.js';
+import '../src/providers/openai-compatible.js';
 import type { CredentialPicker, CredentialDeleteEvent, CredentialSummary } from '../src/picker.js';
 import { keys } from './keys.js';
 import { expectFocus, findLeaks, record, sendKeys, settle, shiftTab } from './helpers.js';
@@ -186,6 +187,40 @@ describe('picker: adding and editing through the overlay', () => {
     expect(findLeaks(keys.project, [saved[0].detail])).to.deep.equal([]);
   });
 
+  it("never changes the host's overlay provider on Add when the picker has none; Edit sets credential-id, echoed as id", async () => {
+    const p = await fixture<CredentialPicker>(html`<credential-picker .credentials=${[{ ...list[0], provider: undefined }]}>
+      <credential-overlay provider="anthropic"></credential-overlay>
+    </credential-picker>`);
+    const mine = p.querySelector('credential-overlay')!;
+    named(p, 'Add Credential').click();
+    await mine.updateComplete;
+    expect(mine.provider).to.equal('anthropic');
+    expect(mine.credentialId).to.equal('');
+    mine.close();
+    p.provider = 'openai';
+    named(p, 'Edit Production').click();
+    await mine.updateComplete;
+    expect(mine.provider).to.equal('openai');
+    expect(mine.credentialId).to.equal('a');
+    const saved = record<CustomEvent>(mine, 'credential-saved');
+    const closes = record<CustomEvent>(mine, 'credential-close');
+    [...mine.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Save')!.click();
+    expect(saved[0].detail).to.include({ id: 'a', mode: 'edit' });
+    expect(closes[0].detail).to.include({ id: 'a', reason: 'saved', source: 'save' });
+  });
+
+  it('edits a credential saved without a key (an OpenAI-compatible server): Edit Credential, and Save emits edit mode', async () => {
+    const keyless: CredentialSummary[] = [{ id: 'o', name: 'Ollama', provider: 'openai-compatible', keyHint: '', keyType: 'none', fields: { baseUrl: 'http://192.168.1.20:11434/v1' } }];
+    const p = await picker(keyless);
+    named(p, 'Edit Ollama').click();
+    const overlay = overlayOf(p);
+    await overlay.updateComplete;
+    expect(heading(overlay)).to.equal('Edit Credential');
+    const saved = record<CustomEvent>(overlay, 'credential-saved');
+    [...overlay.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Save')!.click();
+    expect(saved[0].detail).to.include({ id: 'o', mode: 'edit', apiKey: '', keySource: 'kept' });
+  });
+
   it("uses the host's own overlay when given one, and its events reach the host unchanged", async () => {
     const p = await fixture<CredentialPicker>(html`<credential-picker .credentials=${list}>
       <credential-overlay verify heading="Connect OpenAI"></credential-overlay>
@@ -228,6 +263,8 @@ describe('picker: deleting', () => {
     return p;
   }
   const confirmRegion = (p: CredentialPicker) => root(p).querySelector('[part="confirm"]');
+  const confirmRegions = (p: CredentialPicker) => [...root(p).querySelectorAll('[part="confirm"]')];
+  const settleAll = settle;
 
   it('asks in place: "Delete Staging?", focus on Keep; Keep and Escape go back to Delete', async () => {
     const p = await confirming();
@@ -281,6 +318,68 @@ describe('picker: deleting', () => {
     expect(root(p).querySelector('[role="status"]')!.textContent).to.equal('Server refused sk-…');
     expectFocus(named(p, 'Delete Staging'));
     expect(tile.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('deletes independently: another tile can be asked and confirmed while one is pending, each busy until its own promise settles', async () => {
+    const p = await picker();
+    const deletes = record<CredentialDeleteEvent>(p, 'credential-delete');
+    const settle: Record<string, () => void> = {};
+    p.addEventListener('credential-delete', (e) => e.detail.waitUntil(new Promise<void>((r) => (settle[e.detail.id] = r))));
+    const tileOf = (name: string) => radio(p, name).closest('[part~="tile"]')!;
+    const inTile = (name: string, label: string) =>
+      [...tileOf(name).querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === label)!;
+
+    named(p, 'Delete Staging').click();
+    await p.updateComplete;
+    inTile('Staging', 'Delete').click();
+    await p.updateComplete;
+    // Staging is busy: its buttons are disabled, whatever happens elsewhere.
+    expect(tileOf('Staging').getAttribute('aria-busy')).to.equal('true');
+    expect([...tileOf('Staging').querySelectorAll('button')].map((b) => b.disabled)).to.deep.equal([true, true]);
+
+    named(p, 'Delete Research').click();
+    await p.updateComplete;
+    await p.updateComplete;
+    expectFocus(inTile('Research', 'Keep'));
+    expect(tileOf('Staging').getAttribute('aria-busy')).to.equal('true');
+    inTile('Research', 'Delete').click();
+    expect(deletes.map((e) => e.detail.id)).to.deep.equal(['b', 'c']);
+    await p.updateComplete;
+    expect(tileOf('Research').getAttribute('aria-busy')).to.equal('true');
+
+    // Staging's delete finishes: Research stays busy and focus does not move.
+    inTile('Research', 'Deleting…').focus();
+    const focusedBefore = root(p).activeElement;
+    settle.b();
+    await settleAll();
+    await p.updateComplete;
+    expect(tileOf('Staging').getAttribute('aria-busy')).to.equal('false');
+    expect(tileOf('Research').getAttribute('aria-busy')).to.equal('true');
+    expect(root(p).activeElement).to.equal(focusedBefore);
+    settle.c();
+    await settleAll();
+    await p.updateComplete;
+    expect(tileOf('Research').getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it("keeps another tile's question open when a pending delete finishes", async () => {
+    const p = await picker();
+    let finish!: () => void;
+    p.addEventListener('credential-delete', (e) => e.detail.waitUntil(new Promise<void>((r) => (finish = r))), { once: true });
+    named(p, 'Delete Staging').click();
+    await p.updateComplete;
+    named(p, 'Delete').click();
+    await p.updateComplete;
+    named(p, 'Delete Research').click();
+    await p.updateComplete;
+    await p.updateComplete;
+    const keep = [...root(p).querySelectorAll<HTMLButtonElement>('[data-keep]')].find((b) => !b.disabled)!;
+    expectFocus(keep);
+    finish();
+    await settleAll();
+    await p.updateComplete;
+    expect(confirmRegions(p).map((r) => r.textContent!.includes('Delete Research?'))).to.include(true);
+    expectFocus(keep);
   });
 
   it('keeps the tile when the host prevents the delete; a waitUntil after dispatch throws', async () => {
