@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import minifyLiterals from './scripts/minify-literals.mjs';
 import { customElementsManifest } from './demo/manifest-plugin.js';
 import { credentialServer } from './server/vite-plugin.js';
@@ -37,8 +37,26 @@ function libraryEntries(): Record<string, string> {
 // `vite build --mode bundle` builds the single file with Lit included, minified, for a plain
 // <script type="module"> with no bundler. `vite build --mode demo` builds the demo site into
 // dist-demo/ for `npm run serve`.
+/**
+ * The production build: `src/dev.ts` (development-only checks and warnings) becomes a module
+ * where `DEV` is `false` and the warnings do nothing, so the bundler drops what only they use.
+ */
+function productionOnly(): Plugin {
+  return {
+    name: 'credential-overlay-production',
+    enforce: 'pre',
+    load(id) {
+      if (id.replace(/\\/g, '/').endsWith('/src/dev.ts')) return 'export const DEV = false; export function warn() {} export function warnOnce() {}';
+      return undefined;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
+  // `vite build --mode development`: the same entries with the development-only checks and
+  // warnings, in dist/development/ (the `development` export condition).
+  const development = mode === 'development';
   if (mode === 'demo') {
     return {
       plugins: [minifyLiterals(), customElementsManifest()],
@@ -48,10 +66,10 @@ export default defineConfig(({ mode }) => {
   return {
     server: { open: false },
     // Build only: Lit's css/html/svg templates lose comments and indentation.
-    plugins: [minifyLiterals(), credentialServer(), customElementsManifest()],
+    plugins: [minifyLiterals(), credentialServer(), customElementsManifest(), ...(mode === 'development' ? [] : [productionOnly()])],
     build: {
-      outDir: 'dist',
-      emptyOutDir: !bundle,
+      outDir: development ? 'dist/development' : 'dist',
+      emptyOutDir: !bundle && !development,
       sourcemap: true,
       minify: bundle,
       target: 'es2022',

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from './define.js';
-import { warnOnce } from './dev.js';
+import { DEV, warnOnce } from './dev.js';
 import type { CancelSource } from './events.js';
 import { editTarget, FormController } from './form-controller.js';
 import { CROSS, errorContent, icon } from './icons.js';
@@ -246,8 +246,9 @@ export class CredentialOverlay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('provider')) return;
     const preset = this.#preset;
-    if (!preset) warnOnce(this, 'credential-overlay', `provider:${this.provider}`, `no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
-    else if (this.#session.editing) {
+    if (!preset) {
+      if (DEV) warnOnce(this, 'credential-overlay', `provider:${this.provider}`, `no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
+    } else if (this.#session.editing) {
       this.#form.presetChanged(preset);
       this.#save.unconfirmed = false;
     }
@@ -259,9 +260,9 @@ export class CredentialOverlay extends LitElement {
     if (this.verify && !this.verifier) void import('./live-check.js');
     const target = editTarget(this.credentialId, this.existingKeyHint);
     const once = (key: string, message: string) => warnOnce(this, 'credential-overlay', key, message);
-    if (target.badId) once(`id:${this.credentialId.length}`, 'credential-id ignored: an id has at most 200 characters and no control characters.');
+    if (DEV && target.badId) once(`id:${this.credentialId.length}`, 'credential-id ignored: an id has at most 200 characters and no control characters.');
     // Never the value in the warning: it may be a whole key.
-    if (target.badHint) once(`hint:${this.existingKeyHint.length}`, 'existing-key-hint ignored: it does not have the shape of a hint (a prefix, "…" and at most 4 characters), so it is never shown.');
+    if (DEV && target.badHint) once(`hint:${this.existingKeyHint.length}`, 'existing-key-hint ignored: it does not have the shape of a hint (a prefix, "…" and at most 4 characters), so it is never shown.');
     this.#id = target.id;
     this.#form.start(target, { name: this.credentialName, description: this.credentialDescription, values: this.values }, (m) => once(`values:${m}`, m));
     this.#reset();

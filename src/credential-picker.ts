@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CredentialOverlay } from './credential-overlay.js';
 import { defineElement } from './define.js';
 import type { CredentialSummary } from './events.js';
-import { warnOnce } from './dev.js';
+import { DEV, warnOnce } from './dev.js';
 // The overlay the picker creates when the host gives none: defined with it.
 import './index.js';
 import { icon, PLUS } from './icons.js';
@@ -127,7 +127,7 @@ export class CredentialPicker extends LitElement {
       else skipped.push(i);
       return good;
     });
-    if (skipped.length) warnOnce(this.credentials, 'credential-picker', 'skipped', `credentials at index ${skipped.join(', ')} skipped: each needs a string id and name.`);
+    if (DEV && skipped.length) warnOnce(this.credentials, 'credential-picker', 'skipped', `credentials at index ${skipped.join(', ')} skipped: each needs a string id and name.`);
     return tiles;
   }
 

@@ -3,6 +3,7 @@
  * each, and the validation of a whole Save. Pure: no DOM; the element renders what this
  * returns. Field ids share one namespace with `name`, `description` and `apiKey`.
  */
+import { DEV } from './dev.js';
 import { checkKey, checkText, keyTypeOfHint, type KeyCheck } from './key-rules.js';
 import type { PresetField, ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
@@ -71,6 +72,7 @@ export function initialValues(
   const given = values && typeof values === 'object' ? values : {};
   const fields = preset.fields ?? [];
   for (const id of Object.keys(given)) {
+    if (!DEV) break;
     if (id === 'apiKey') warn('values.apiKey ignored: the key is never an initial value.');
     else if (!fields.some((f) => f.id === id)) warn(`values.${id} ignored: the "${preset.id}" preset has no field "${id}".`);
   }
@@ -79,12 +81,12 @@ export function initialValues(
     let chosen = field.default ?? (field.kind === 'select' ? field.options?.[0]?.value : undefined) ?? '';
     if (typeof value === 'string') {
       if (field.kind === 'select' && !field.options?.some((o) => o.value === value)) {
-        warn(`values.${field.id} ignored: "${value}" is not one of its options.`);
+        if (DEV) warn(`values.${field.id} ignored: "${value}" is not one of its options.`);
       } else {
         chosen = value;
       }
     } else if (value !== undefined && value !== null) {
-      warn(`values.${field.id} ignored: it is not a string.`);
+      if (DEV) warn(`values.${field.id} ignored: it is not a string.`);
     }
     out[field.id] = chosen;
   }

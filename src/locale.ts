@@ -4,6 +4,7 @@
  * attribute, followed when that attribute changes or a language is registered later. Shared
  * by every copy of the package on a page. Nothing here touches the DOM until an element asks.
  */
+import { DEV, warnOnce } from './dev.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What a language entry registers: the strings of each element it translates. */
@@ -124,7 +125,7 @@ function mergeLayer(under: Strings, layer: unknown, path: string, top: boolean):
         try {
           return value(...args);
         } catch (error) {
-          warnOnce(`strings.${name}`, `strings.${name} threw (${String(error)}); the text beneath it is shown.`);
+          if (DEV) warnOnce(STRINGS, 'credential-overlay', name, `strings.${name} threw (${String(error)}); the text beneath it is shown.`);
           return below(...args);
         }
       };
@@ -133,12 +134,8 @@ function mergeLayer(under: Strings, layer: unknown, path: string, top: boolean):
   return merged;
 }
 
-const warned = new Set<string>();
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`credential-overlay: ${message}`);
-}
+/** Warned about once per page, whichever element merged them. */
+const STRINGS = {};
 
 /**
  * Keeps an element's language current: calls `host.requestUpdate()` when a `lang` attribute

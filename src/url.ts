@@ -1,4 +1,4 @@
-import { warn } from './dev.js';
+import { DEV, warn } from './dev.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -26,7 +26,7 @@ export function isAllowedUrl(value: string): boolean {
 export function allowedUrl(attribute: string, value: string | null | undefined): string | undefined {
   if (!value) return undefined;
   if (isAllowedUrl(value)) return value;
-  warn('credential-overlay', `${attribute} ignored; only https: (or http: to localhost) is allowed.`);
+  if (DEV) warn('credential-overlay', `${attribute} ignored; only https: (or http: to localhost) is allowed.`);
   return undefined;
 }
 

@@ -2,6 +2,7 @@
  * The registered presets, shared by every copy of this package on a page (like the scroll
  * lock), and told to the elements that wait for one. No DOM.
  */
+import { DEV } from '../dev.js';
 import { assertPreset } from './validate.js';
 import type { ProviderPreset } from './types.js';
 
@@ -22,7 +23,8 @@ const registry: Registry = ((globalThis as Record<symbol, Registry | undefined>)
  * registered at all.
  */
 export function registerProvider(preset: ProviderPreset): void {
-  assertPreset(preset);
+  // The schema check (a TypeError naming the first problem) is development-only.
+  if (DEV) assertPreset(preset);
   registry.presets.set(preset.id, preset);
   for (const listener of registry.listeners) listener(preset.id);
 }
