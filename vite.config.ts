@@ -11,7 +11,7 @@ import { credentialServer } from './server/vite-plugin.js';
  * OpenAI preset that the default entry carries.
  */
 function libraryEntries(): Record<string, string> {
-  const entries: Record<string, string> = { index: 'src/index.ts', element: 'src/element.ts', react: 'src/react.ts', 'react-picker': 'src/react-picker.ts', picker: 'src/picker.ts' };
+  const entries: Record<string, string> = { index: 'src/index.ts', element: 'src/element.ts', 'key-rules': 'src/key-rules-entry.ts', react: 'src/react.ts', 'react-picker': 'src/react-picker.ts', picker: 'src/picker.ts' };
   // Not in the exports map, but files of their own so that custom-elements.json's module
   // paths (dist/credential-overlay.js, …) name real files for editors and docs tools.
   for (const name of ['credential-overlay', 'credential-picker', 'events']) entries[name] = `src/${name}.ts`;

@@ -3,7 +3,7 @@
  * and what its answer means. Pure: no DOM and no network, so the browser's check and a host's
  * server build and read the very same request.
  */
-import { maskSecrets } from './key-rules.js';
+import { maskSecrets } from './mask.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 

@@ -11,7 +11,8 @@ import { keyField, presetField, textField, type FieldContext } from './overlay-v
 import { openai } from './presets/openai.js';
 import { getProvider, onProvider, registerProvider } from './presets/registry.js';
 import type { ProviderPreset } from './presets/types.js';
-import { SaveController } from './save.js';
+import { loadRules, rules } from './rules-loader.js';
+import type { SaveController } from './save.js';
 import { Session } from './session.js';
 import { en, type CredentialOverlayStrings } from './strings.js';
 import { styles } from './credential-overlay.styles.js';
@@ -144,7 +145,7 @@ export class CredentialOverlay extends LitElement {
   #lang = new LangController(this);
   #wasOpen = false;
   #session = new Session({
-    canOpen: () => this.isConnected && this.hasUpdated,
+    canOpen: () => this.isConnected && this.hasUpdated && rules() !== undefined,
     shown: () => this.#shown(),
     hidden: () => this.#hidden(),
     fire: (type: string, detail: object) => this.#fire(type, detail),
@@ -156,7 +157,8 @@ export class CredentialOverlay extends LitElement {
     },
   });
   #form = new FormController(this, () => this.#keyInput?.value ?? '', () => ({ preset: this.#preset, strings: this.#strings }));
-  #save = new SaveController(this, this.#session, this.#form, { preset: () => this.#preset, strings: () => this.#strings, id: () => this.#id });
+  /** Save's machine, from Save's rules (loaded before the first opening). */
+  #save?: SaveController;
   #modal = new ModalController(this, () => this.renderRoot.querySelector('dialog')!, {
     requestClose: () => this.#requestClose('escape'),
     closedByPlatform: () => this.#session.closedByPlatform(),
@@ -180,7 +182,7 @@ export class CredentialOverlay extends LitElement {
     return this.#session.wanted;
   }
   set open(value: boolean) {
-    if (value) void this.#session.open();
+    if (value) void this.show();
     else this.#session.close('api');
   }
 
@@ -221,7 +223,14 @@ export class CredentialOverlay extends LitElement {
 
   /** Opens the overlay (as `open = true`); resolves `true` once it is open and focus is placed, `false` when it is closed or removed before. */
   show(): Promise<boolean> {
-    return this.#session.open();
+    const opened = this.#session.open();
+    this.#prepare();
+    return opened;
+  }
+
+  /** Opens once rendered and Save's rules are loaded (fetched when first connected, again after a failed load). */
+  #prepare(): void {
+    if (this.isConnected) void Promise.all([this.updateComplete, loadRules()]).then(() => this.#session.ready(), () => {});
   }
 
   /** Closes without saving and clears every field (as `open = false`). */
@@ -232,8 +241,8 @@ export class CredentialOverlay extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unsubscribe = onProvider((id) => id === this.provider && this.requestUpdate());
-    // Opens once rendered, when `open` was set before.
-    void this.updateComplete.then(() => this.#session.ready());
+    // Opens when `open` was set before.
+    this.#prepare();
   }
 
   override disconnectedCallback(): void {
@@ -250,7 +259,7 @@ export class CredentialOverlay extends LitElement {
       if (DEV) warnOnce(this, 'credential-overlay', `provider:${this.provider}`, `no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
     } else if (this.#session.editing) {
       this.#form.presetChanged(preset);
-      this.#save.unconfirmed = false;
+      if (this.#save) this.#save.unconfirmed = false;
     }
   }
 
@@ -258,6 +267,7 @@ export class CredentialOverlay extends LitElement {
   #shown(): void {
     // The built-in check is a chunk of its own: fetched as the overlay opens, not on Save.
     if (this.verify && !this.verifier) void import('./live-check.js');
+    this.#save ??= new (rules()!.SaveController)(this, this.#session, this.#form, { preset: () => this.#preset, strings: () => this.#strings, id: () => this.#id });
     const target = editTarget(this.credentialId, this.existingKeyHint);
     const once = (key: string, message: string) => warnOnce(this, 'credential-overlay', key, message);
     if (DEV && target.badId) once(`id:${this.credentialId.length}`, 'credential-id ignored: an id has at most 200 characters and no control characters.');
@@ -289,7 +299,7 @@ export class CredentialOverlay extends LitElement {
     const advanced = this.renderRoot.querySelector('details');
     if (advanced) advanced.open = false;
     this.revealed = false;
-    this.#save.unconfirmed = false;
+    if (this.#save) this.#save.unconfirmed = false;
   }
 
   #fire(type: string, detail: object, cancelable = false): boolean {
@@ -304,7 +314,7 @@ export class CredentialOverlay extends LitElement {
 
   #onInput = (id: string, event: Event): void => {
     this.#form.input(id, (event.target as HTMLInputElement).value);
-    this.#save.changed(id);
+    this.#save?.changed(id);
   };
 
   #onBlur = (id: string, event: FocusEvent): void => {
@@ -316,7 +326,7 @@ export class CredentialOverlay extends LitElement {
   /** Save's click (also Enter in a field) and the form's `submit`: saves without submitting. */
   #onSubmit = (event: Event): void => {
     event.preventDefault();
-    void this.#save.save();
+    void this.#save?.save();
   };
 
 
@@ -359,8 +369,8 @@ export class CredentialOverlay extends LitElement {
               </details>`
             : nothing}
           <div class="form-error" part="form-error" role="alert">${form.errors.form ? errorContent(form.errors.form) : nothing}</div>
-          ${this.#save.unconfirmed && session.editing
-            ? html`<p class="skip"><button type="button" part="skip-button" @click=${() => void this.#save.save(true)}>${s.saveWithoutChecking}</button></p>`
+          ${this.#save?.unconfirmed && session.editing
+            ? html`<p class="skip"><button type="button" part="skip-button" @click=${() => void this.#save?.save(true)}>${s.saveWithoutChecking}</button></p>`
             : nothing}
         </div>
         <div class="footer" part="footer">

@@ -8,7 +8,7 @@ import { DEV, warnOnce } from './dev.js';
 // The overlay the picker creates when the host gives none: defined with it.
 import './index.js';
 import { icon, PLUS } from './icons.js';
-import { maskSecrets } from './key-rules.js';
+import { maskSecrets } from './mask.js';
 import { LangController } from './locale.js';
 import { deepActiveElement } from './modal.js';
 import { DeleteController } from './picker-deletes.js';

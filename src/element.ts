@@ -12,7 +12,6 @@ export type { Verifier, VerifyContext, VerifyResult } from './verify.js';
 export { getProvider } from './presets/registry.js';
 export { en } from './strings.js';
 export { openai } from './presets/openai.js';
-export { checkKey, normalizeKey } from './key-rules.js';
 export { registerProvider } from './presets/registry.js';
 export { registerLocale, isolate } from './locale.js';
 export type { LocaleStrings } from './locale.js';

@@ -5,8 +5,10 @@
  * the key never enters this state: it is read from its input only when it is needed.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { changedIds, checkOne, formIds, initialValues, keyNeededAgain, validateForm, type FormMode, type FormResult, type FormValues } from './form.js';
-import { hintShape } from './key-rules.js';
+import type { FormResult } from './form.js';
+import { formIds, initialValues, keyNeededAgain, type FormMode, type FormValues } from './form-model.js';
+import { hintShape } from './mask.js';
+import { rules } from './rules-loader.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 
@@ -148,12 +150,13 @@ export class FormController implements ReactiveController {
 
   #check(id: string): { error?: string; note?: string } {
     const { preset, strings } = this.#context();
-    return preset ? checkOne(id, this.current(), preset, this.how, strings) : {};
+    // Save's rules are loaded before the overlay opens (rules-loader.ts).
+    return preset ? rules()!.checkOne(id, this.current(), preset, this.how, strings) : {};
   }
 
   /** Validates a whole Save: notes shown, errors returned (not shown yet). */
   validate(preset: ProviderPreset): FormResult {
-    const result = validateForm(this.current(), preset, this.how, this.#context().strings);
+    const result = rules()!.validateForm(this.current(), preset, this.how, this.#context().strings);
     this.notes = result.notes;
     return result;
   }
@@ -180,7 +183,7 @@ export class FormController implements ReactiveController {
 
   /** `detail.changed` (contract section 5). */
   changed(preset: ProviderPreset): string[] {
-    return changedIds(this.current(), this.initial, preset, this.how);
+    return rules()!.changedIds(this.current(), this.initial, preset, this.how);
   }
 
   /** Edit mode: a `url` field moved, so the key must be entered again (contract section 10). */

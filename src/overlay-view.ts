@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { fieldText } from './form.js';
+import { fieldText } from './form-model.js';
 import { domId, type FormController } from './form-controller.js';
 import { errorContent, EYE, EYE_OFF, icon } from './icons.js';
 import type { PresetField, ProviderPreset } from './presets/types.js';

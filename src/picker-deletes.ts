@@ -6,7 +6,7 @@
  * tile it was in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { maskSecrets } from './key-rules.js';
+import { maskSecrets } from './mask.js';
 import { deepActiveElement } from './modal.js';
 import { reasonOf, waiter } from './wait-until.js';
 

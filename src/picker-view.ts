@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import type { CredentialSummary } from './events.js';
 import { BIN, CHECK, icon, PEN } from './icons.js';
-import { hintShape, maskSecrets } from './key-rules.js';
+import { hintShape, maskSecrets } from './mask.js';
 import type { CredentialPickerStrings } from './picker-strings.js';
 
 interface Shown {

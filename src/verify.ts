@@ -4,7 +4,7 @@
  * No DOM.
  */
 import type { VerifyResult } from './check.js';
-import { maskSecrets } from './key-rules.js';
+import { maskSecrets } from './mask.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 

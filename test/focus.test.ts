@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CredentialOverlay } from '../src/index.js';
-import { button, dialog, expectFocus, field, fill, openOverlay, paste, record, sendKeys, shiftTab } from './helpers.js';
+import { button, dialog, expectFocus, field, fill, openOverlay, paste, record, rulesLoaded, sendKeys, shiftTab } from './helpers.js';
 import { keys } from './keys.js';
 
 describe('keyboard and focus', () => {
@@ -8,6 +8,8 @@ describe('keyboard and focus', () => {
     const opener = await fixture<HTMLButtonElement>(html`<button>Add Credential</button>`);
     const el = document.createElement('credential-overlay');
     document.body.append(el);
+    // Save's rules arrive with the first connection; from then on, the overlay opens at once.
+    await rulesLoaded();
     // Removed whatever happens: an overlay left open would hold the scroll lock for later tests.
     try {
       opener.addEventListener('click', () => el.show());

@@ -57,7 +57,7 @@ describe('strict CSP and Trusted Types (iframe on /csp/page.html)', () => {
     expect(win.litHtmlVersions).to.have.length(1);
 
     el.setAttribute('base-url', `${location.origin}/mock/openai/v1`);
-    el.show();
+    expect(await el.show(), 'show() resolves true').to.equal(true);
     await el.updateComplete;
     expect(dialog(el).open).to.equal(true);
 

@@ -1,16 +1,24 @@
 import { fixture, html } from '@open-wc/testing';
 import type { CredentialOverlay } from '../src/index.js';
 import '../src/index.js';
+import { loadRules } from '../src/rules-loader.js';
 
 export type Control = HTMLInputElement | HTMLTextAreaElement;
 
-/** A connected overlay, opened unless `open` is false. */
+/**
+ * A connected overlay, opened unless `open` is false. Either way Save's rules (a chunk the
+ * overlay loads when first connected) are there afterwards, so that it opens at once.
+ */
 export async function openOverlay(template = html`<credential-overlay></credential-overlay>`, open = true) {
   const el = await fixture<CredentialOverlay>(template);
-  if (open) el.show();
+  if (open) await el.show();
+  await rulesLoaded();
   await el.updateComplete;
   return el;
 }
+
+/** Resolves once Save's rules are loaded: an overlay opens at once from then on. */
+export const rulesLoaded = () => loadRules();
 
 const root = (el: CredentialOverlay) => el.shadowRoot!;
 

@@ -18,8 +18,7 @@ describe('registration', () => {
     const el = document.createElement('acme-credential-overlay') as CredentialOverlay;
     expect(el).to.be.instanceOf(CredentialOverlay);
     document.body.append(el);
-    el.show();
-    await el.updateComplete;
+    expect(await el.show()).to.equal(true);
     expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
     el.remove();
   });

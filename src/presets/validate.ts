@@ -3,7 +3,7 @@
  * the first problem, so a malformed preset never half-registers. Pure, and written for size:
  * a small schema walked once, plus the rules that span members (ids, options, placeholders).
  */
-import { BUILT_IN_IDS } from '../form.js';
+import { BUILT_IN_IDS } from '../form-model.js';
 import type { ProviderPreset } from './types.js';
 
 type Obj = Record<string, unknown>;
