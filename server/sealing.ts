@@ -2,7 +2,20 @@
  * How a credential's key is sealed at rest: which bytes of the row are bound to the
  * ciphertext as associated data. The store seals and opens only through here, so the binding
  * (and the migration that re-seals rows written under an older binding) lives in one place.
+ *
+ * The binding (contract section 15): the credential's id, its provider, the trimmed value of
+ * every `url` field of the provider's preset (what decides where the key is sent: `movesKey`
+ * compares the same trimmed values) and the master key's version, as the UTF-8 JSON of a
+ * fixed shape:
+ *
+ *   ["credential-overlay/seal/2", id, provider, keyVersion, [[fieldId, value], …]]
+ *
+ * (JSON escapes every string, so no two rows share an encoding.) A row edited in the database
+ * to send its key elsewhere (another endpoint or base URL, another provider, another id) no
+ * longer opens: DecryptError.
  */
+import { addressFields } from '../src/form.js';
+import { presets } from '../src/presets/all.js';
 import type { Keyring, Sealed } from './crypto.js';
 
 /** What of a row the seal is bound to. */
@@ -12,12 +25,29 @@ export interface SealContext {
   fields: Readonly<Record<string, string>>;
 }
 
-/** Seals `plaintext` for the row described by `context`. */
-export function sealKey(keys: Keyring, context: SealContext, plaintext: string): Sealed {
-  return keys.seal(plaintext, context.id);
+export const SEAL_FORMAT = 'credential-overlay/seal/2';
+
+const byId = new Map(presets.map((p) => [p.id, p]));
+
+/** The associated data of a row sealed under the key of `keyVersion`. */
+export function bindingOf(context: SealContext, keyVersion: string): Buffer {
+  const preset = byId.get(context.provider);
+  const fields = context.fields ?? {};
+  const addresses = (preset ? addressFields(preset) : []).map((id) => [id, (Object.hasOwn(fields, id) ? String(fields[id]) : '').trim()]);
+  return Buffer.from(JSON.stringify([SEAL_FORMAT, context.id, context.provider, keyVersion, addresses]), 'utf8');
+}
+
+/** Seals `plaintext` for the row described by `context`, under the current key or the key of `version`. */
+export function sealKey(keys: Keyring, context: SealContext, plaintext: string, version = keys.version): Sealed {
+  return keys.seal(plaintext, bindingOf(context, version), version);
 }
 
 /** Opens the key of the row described by `context`; throws `DecryptError` when it fails authentication. */
 export function openKey(keys: Keyring, context: SealContext, sealed: Sealed): string {
-  return keys.open(sealed, context.id);
+  return keys.open(sealed, bindingOf(context, sealed.keyVersion));
+}
+
+/** Opens a key sealed by version 1 (0.2.0 and before), bound to the id only; for migration 003. */
+export function openLegacyKey(keys: Keyring, id: string, sealed: Sealed): string {
+  return keys.open(sealed, id);
 }
