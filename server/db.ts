@@ -82,15 +82,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const dir = pgliteDir(dataDir);
   const pg = await PGlite.create(dir);
-  ownerOnly(dir);
+  // Its files are made owner-only by openDataFolder, once the start is not refused, and on close.
   return {
     kind: 'pglite',
     query: (sql, params) => pg.query(sql, params) as never,
     transaction: (work) => pg.transaction((tx) => work({ query: (sql, params) => tx.query(sql, params) as never })),
-    async close() {
-      await pg.close();
-      ownerOnly(dir);
-    },
+    close: () => pg.close(),
   };
 }
 
