@@ -4,7 +4,7 @@
  * server build and read the very same request.
  */
 import { maskSecrets } from './mask.js';
-import type { ProviderPreset } from './presets/types.js';
+import type { LiveCheck, ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 
 /**
@@ -24,8 +24,12 @@ export interface CheckResult {
   readonly checkedAt: string;
 }
 
-/** `ok`, or a message; `unreachable` when the key could not be confirmed either way. */
-export type VerifyResult = { ok: true } | { ok: false; message: string; unreachable?: boolean };
+/** `ok` with what the check learned, or a message; `unreachable` when the key could not be confirmed either way. */
+export type VerifyResult = { ok: true; check?: CheckResult } | { ok: false; message: string; unreachable?: boolean };
+
+/** The most model ids a result keeps, and the longest id it shows. */
+export const MAX_MODELS = 1000;
+const MAX_MODEL_ID = 200;
 
 export interface CheckRequest {
   method: 'GET' | 'POST';
@@ -76,17 +80,72 @@ export function checkRequest(
   return { method: check.method ?? 'GET', url, headers, ...(body !== undefined && { body }) };
 }
 
-/** The value at a dotted `path` of a JSON answer. */
+/** The value at a dotted `path` of a JSON answer (own members only). */
 function at(body: unknown, path: string): unknown {
   let v = body;
-  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  for (const part of path.split('.')) v = v && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;
   return v;
 }
 
+/** The answer's codes (`error.code`, `error.type`, `error.status`, `type`, `code`), as strings. */
+const codesOf = (body: unknown) =>
+  ['error.code', 'error.type', 'error.status', 'type', 'code'].map((p) => at(body, p)).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+
+/** Whether an answer is one of `matches`: its status, and its code or message when the match names one. */
+const matches = (list: LiveCheck['limited'], status: number, codes: string[], said: string) =>
+  list?.some((m) => m.status === status && (m.code === undefined || codes.includes(m.code)) && (m.says === undefined || m.says.test(said))) ?? false;
+
 /**
- * What a check's answer means: valid, refused (the key is wrong), or not confirmed (and why).
- * `body` is the parsed JSON answer, or `undefined` when it was not JSON. The provider's own
- * message is shown with key-like text masked (the exact `key` and the preset's shapes too).
+ * The model ids a 2xx answer lists (contract section 6), in the provider's order: at the
+ * preset's `models.path`, each entry's `id` member (or the entry itself when it is a string),
+ * without the `strip` prefix; at most 1,000, none longer than 200 characters, no repeats.
+ * Anything that is not a list of such ids is left out.
+ */
+export function modelsOf(preset: ProviderPreset, body: unknown): string[] | undefined {
+  const spec = preset.check?.models;
+  return spec ? idsOf(at(body, spec.path), spec) : undefined;
+}
+
+/** The model ids of `list` (see `modelsOf`); `undefined` when it is not a list. */
+function idsOf(list: unknown, spec: { id?: string; strip?: string } = {}): string[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const ids = new Set<string>();
+  for (const entry of list) {
+    let id = spec.id ? at(entry, spec.id) : entry;
+    if (typeof id !== 'string') continue;
+    if (spec.strip && id.startsWith(spec.strip)) id = id.slice(spec.strip.length);
+    // eslint-disable-next-line no-control-regex
+    if (id && id.length <= MAX_MODEL_ID && !/[\u0000-\u001f\u007f]/.test(id)) ids.add(id);
+    if (ids.size === MAX_MODELS) break;
+  }
+  return [...ids];
+}
+
+/** A finite number, `null` for `null` (unlimited or unknown), `undefined` for anything else (left out). */
+const amount = (v: unknown) => (v === null ? null : typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** What a passing answer tells besides the status: credit and an expiry date, where the preset says they are. */
+function learned(preset: ProviderPreset, body: unknown): Pick<CheckResult, 'credit' | 'expiresAt'> {
+  const out: { credit?: CheckResult['credit']; expiresAt?: string } = {};
+  const credit = preset.check?.credit;
+  if (credit) {
+    const [limit, remaining, used] = [credit.limit, credit.remaining, credit.used].map((p) => (p ? amount(at(body, p)) : undefined));
+    // Left out when nothing of it is a number or null: an answer not as the preset expects.
+    if ([limit, remaining, used].some((v) => v !== undefined)) out.credit = { limit: limit ?? null, remaining: remaining ?? null, used: used ?? null };
+  }
+  const expiry = preset.check?.expiresAt ? at(body, preset.check.expiresAt) : undefined;
+  const date = typeof expiry === 'number' ? new Date(expiry * 1000) : typeof expiry === 'string' ? new Date(expiry) : undefined;
+  if (date && !Number.isNaN(date.getTime())) out.expiresAt = date.toISOString();
+  return out;
+}
+
+/**
+ * What a check's answer means (contract section 6): valid, limited or out of credit (all three
+ * prove the key, with what the answer tells: models, credit, expiry), refused (the key is
+ * wrong), or not confirmed (and why). `body` is the parsed JSON answer, or `undefined` when it
+ * was not JSON. The provider's own message is shown with key-like text masked (the exact `key`
+ * and the preset's shapes too). A part of the answer that is not what the preset expects is
+ * left out; the status still follows the HTTP answer.
  */
 export function readCheckAnswer(
   preset: ProviderPreset,
@@ -94,6 +153,7 @@ export function readCheckAnswer(
   body: unknown,
   strings: CredentialOverlayStrings,
   key = '',
+  now = new Date(),
 ): VerifyResult {
   const check = preset.check!;
   const provider = preset.label;
@@ -102,10 +162,12 @@ export function readCheckAnswer(
   const raw = paths.map((p) => at(body, p)).find((v) => typeof v === 'string' && v.trim());
   const said = typeof raw === 'string' ? maskSecrets(raw, { key, rules: preset.key }).trim() : '';
   const rejected = { ok: false as const, message: strings.verifyRejected({ provider, said }) };
-  const code = ['error.code', 'error.type', 'error.status', 'type', 'code']
-    .map((p) => at(body, p))
-    .filter((v) => typeof v === 'string')
-    .join(' ');
+  const codes = codesOf(body);
+  const code = codes.join(' ');
+  const proven = (result: CheckResult['status'], extra: Partial<CheckResult> = {}): VerifyResult => ({
+    ok: true,
+    check: Object.freeze({ status: result, ...extra, checkedAt: now.toISOString() }),
+  });
 
   if (status >= 200 && status < 300) {
     if (body === undefined) return unconfirmed(strings.reasonMalformed);
@@ -123,8 +185,12 @@ export function readCheckAnswer(
               : v !== undefined;
       if (!passes) return unconfirmed(strings.reasonMalformed);
     }
-    return { ok: true };
+    const models = check.models?.url ? undefined : modelsOf(preset, body);
+    return proven('valid', { ...(models && { models: Object.freeze(models) }), ...learned(preset, body) });
   }
+  // Declared by the preset, from the provider's documentation: the key is real.
+  if (matches(check.noCredit, status, codes, said)) return proven('no-credit', learned(preset, body));
+  if (matches(check.limited, status, codes, said)) return proven('limited');
   const refuses = (check.rejectStatus ?? [401]).includes(status);
   // A restricted key's refusal names missing scopes or permissions: the key exists, it just
   // may not make this request. Never "rejected".
@@ -134,4 +200,38 @@ export function readCheckAnswer(
   if (status === 402 || (status === 429 && /quota|credit|billing|balance/i.test(`${code} ${said}`))) return unconfirmed(strings.reasonQuota);
   if (status === 429) return unconfirmed(strings.reasonRateLimited);
   return unconfirmed(strings.reasonStatus({ status }));
+}
+
+/**
+ * The second request of a preset whose models are not in the check's answer (xAI checks
+ * `/api-key` and lists models at `/models`): a GET with the check's headers, or `undefined`.
+ */
+export function modelsRequest(preset: ProviderPreset, key: string, context: { baseUrl?: string; fields: Readonly<Record<string, string>> }): CheckRequest | undefined {
+  const url = preset.check?.models?.url;
+  if (!url) return undefined;
+  const request = checkRequest({ ...preset, check: { ...preset.check!, url, method: 'GET', body: undefined } }, key, context);
+  return request && { method: 'GET', url: request.url, headers: request.headers };
+}
+
+/**
+ * A check result a host's `verifier` gave, as the overlay trusts it: a known status (else
+ * `"valid"`: it passed), model ids as `modelsOf` keeps them, credit members that are numbers
+ * or `null`, dates as ISO strings; anything else left out.
+ */
+export function cleanCheck(given: unknown, now = new Date()): CheckResult {
+  const g = (given && typeof given === 'object' ? given : {}) as Record<string, unknown>;
+  const own = (name: string) => (Object.hasOwn(g, name) ? g[name] : undefined);
+  const status = own('status');
+  const models = idsOf(own('models'));
+  const credit = own('credit') as Record<string, unknown> | undefined;
+  const c = credit && typeof credit === 'object' ? ['limit', 'remaining', 'used'].map((k) => amount(Object.hasOwn(credit, k) ? credit[k] : undefined)) : [];
+  const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(new Date(v).getTime()) ? new Date(v).toISOString() : undefined);
+  const expiresAt = date(own('expiresAt'));
+  return Object.freeze({
+    status: status === 'limited' || status === 'no-credit' ? status : 'valid',
+    ...(models && { models: Object.freeze(models) }),
+    ...(c.some((v) => v !== undefined) && { credit: { limit: c[0] ?? null, remaining: c[1] ?? null, used: c[2] ?? null } }),
+    ...(expiresAt && { expiresAt }),
+    checkedAt: date(own('checkedAt')) ?? now.toISOString(),
+  });
 }

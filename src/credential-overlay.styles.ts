@@ -181,6 +181,40 @@ export const styles = [
   .skip {
     margin: -4px 0 16px;
   }
+  /* "Check key" and what it found, under the key field. */
+  .check-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 12px;
+    margin-top: 8px;
+  }
+  .check-row button {
+    min-height: 32px;
+    padding: 0 12px;
+    font-size: 0.8125rem;
+  }
+  .check-row [aria-disabled='true'] {
+    cursor: progress;
+  }
+  .check-outcome {
+    display: flex;
+    flex: 1 1 12rem;
+    gap: 6px;
+    margin: 0;
+    font-size: 0.8125rem;
+  }
+  .check-outcome.ok svg {
+    width: 16px;
+    color: var(--_ok);
+  }
+  .check-outcome.error {
+    color: var(--_error);
+  }
+  .check-outcome svg {
+    width: 16px;
+    margin-top: 1px;
+  }
 
   .footer {
     flex-wrap: wrap;
@@ -328,7 +362,8 @@ export const styles = [
       min-height: 0;
     }
     .error,
-    .form-error {
+    .form-error,
+    .check-outcome {
       color: CanvasText;
     }
   }

@@ -65,6 +65,8 @@ registerProvider(openai);
  * @csspart advanced-summary - Its "Advanced" toggle.
  * @csspart progress - "Checking the key with …" while a live check runs.
  * @csspart skip-button - "Save without checking", after a check could not confirm the key.
+ * @csspart check-button - "Check key" (with `verify`): runs the live check without saving.
+ * @csspart check-outcome - What "Check key" found: the status, models and credit, or why it failed.
  *
  * @cssprop --credential-overlay-accent - Primary colour (Save, focus rings, links).
  * @cssprop --credential-overlay-accent-text - Text on the primary colour.
@@ -93,6 +95,7 @@ export class CredentialOverlay extends LitElement {
     credentialDescription: { attribute: 'credential-description' },
     docsUrl: { attribute: 'docs-url' },
     verify: { type: Boolean },
+    chooseModel: { type: Boolean, attribute: 'choose-model' },
     baseUrl: { attribute: 'base-url' },
     verifier: { attribute: false },
     credentialId: { attribute: 'credential-id' },
@@ -118,8 +121,10 @@ export class CredentialOverlay extends LitElement {
   credentialName = '';
   /** Initial Credential Description, read when the overlay opens. */
   credentialDescription = '';
-  /** Check the key live before emitting (the preset's check, or `verifier`). */
+  /** Check the key live before emitting (the preset's check, or `verifier`); adds "Check key". */
   verify = false;
+  /** Adds an optional "Default model" field (`fields.model`) that offers the models a check listed. */
+  chooseModel = false;
   /** A custom async check that replaces the built-in one (used only with `verify`). */
   verifier?: Verifier;
   /** The id of a saved credential: opens the overlay as its editor; `id` of every event's detail. Read when it opens. */
@@ -167,8 +172,12 @@ export class CredentialOverlay extends LitElement {
   get #strings(): CredentialOverlayStrings {
     return this.#lang.strings('overlay', en, this.strings);
   }
+  /** The preset of `provider`, with the Default model field when `choose-model` is set. */
   get #preset(): ProviderPreset | undefined {
-    return getProvider(this.provider);
+    const preset = getProvider(this.provider);
+    if (!preset || !this.chooseModel || preset.fields?.some((f) => f.id === 'model')) return preset;
+    const s = this.#strings;
+    return { ...preset, fields: [...(preset.fields ?? []), { id: 'model', label: s.modelLabel, help: s.modelHelp, maxLength: 200 }] };
   }
   get #keyInput(): HTMLInputElement | null {
     return this.renderRoot?.querySelector('#api-key') ?? null;
@@ -267,7 +276,7 @@ export class CredentialOverlay extends LitElement {
   #shown(): void {
     // The built-in check is a chunk of its own: fetched as the overlay opens, not on Save.
     if (this.verify && !this.verifier) void import('./live-check.js');
-    this.#save ??= new (rules()!.SaveController)(this, this.#session, this.#form, { preset: () => this.#preset, strings: () => this.#strings, id: () => this.#id });
+    this.#save ??= new (rules()!.SaveController)(this, this.#session, this.#form, { preset: () => this.#preset, strings: () => this.#strings, id: () => this.#id, lang: () => this.#lang.lang });
     const target = editTarget(this.credentialId, this.existingKeyHint);
     const once = (key: string, message: string) => warnOnce(this, 'credential-overlay', key, message);
     if (DEV && target.badId) once(`id:${this.credentialId.length}`, 'credential-id ignored: an id has at most 200 characters and no control characters.');
@@ -299,7 +308,7 @@ export class CredentialOverlay extends LitElement {
     const advanced = this.renderRoot.querySelector('details');
     if (advanced) advanced.open = false;
     this.revealed = false;
-    if (this.#save) this.#save.unconfirmed = false;
+    this.#save?.reset();
   }
 
   #fire(type: string, detail: object, cancelable = false): boolean {
@@ -336,7 +345,9 @@ export class CredentialOverlay extends LitElement {
     const session = this.#session;
     const busy = session.busy;
     const form = this.#form;
-    const c: FieldContext = { form, strings: s, busy, onInput: this.#onInput, onBlur: this.#onBlur };
+    const save = this.#save;
+    const c: FieldContext = { form, strings: s, busy, models: save?.outcome?.models, onInput: this.#onInput, onBlur: this.#onBlur };
+    const check = this.verify && save ? { busy: save.checking, outcome: save.outcome, onCheck: () => void save.checkKey() } : undefined;
     const fields = preset?.fields ?? [];
     const advanced = fields.filter((f) => f.advanced);
     const label = preset?.label ?? this.provider;
@@ -360,7 +371,7 @@ export class CredentialOverlay extends LitElement {
         <div class="body" part="body" tabindex="-1" @focusin=${this.#modal.onFocusIn}>
           ${preset ? nothing : html`<p id="unavailable" class="form-error" part="form-error">${errorContent(s.providerUnavailable({ provider: this.provider }))}</p>`}
           ${textField(c, 'name')} ${textField(c, 'description')}
-          ${keyField(c, { preset, label, ...form.keyState(preset, s), docsUrl: this.docsUrl, revealed: this.revealed, onReveal: () => (this.revealed = !this.revealed) })}
+          ${keyField(c, { preset, label, ...form.keyState(preset, s), docsUrl: this.docsUrl, revealed: this.revealed, onReveal: () => (this.revealed = !this.revealed), check })}
           ${fields.filter((f) => !f.advanced).map((f) => presetField(c, f))}
           ${advanced.length
             ? html`<details class="advanced" part="advanced">

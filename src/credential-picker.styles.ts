@@ -105,11 +105,15 @@ export const pickerStyles = [
     padding: 0 8px 0 5px;
     border: 1px solid;
     border-radius: 999px;
-    color: light-dark(#116329, #7ee2a8);
+    color: var(--_ok);
     font-weight: 600;
   }
   .badge svg {
     width: 14px;
+  }
+  /* The last check's findings, in words: "Rate-limited", "No credit left", the credit left. */
+  .status {
+    font-weight: 600;
   }
   .actions {
     position: absolute;

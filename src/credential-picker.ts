@@ -45,6 +45,7 @@ const BATCH = 300;
  * @csspart description - A tile's description.
  * @csspart hint - The key hint, in monospace.
  * @csspart badge - The "Verified" badge.
+ * @csspart status - What the last check found: "Rate-limited", "No credit left", the credit left.
  * @csspart edit-button - A tile's edit button.
  * @csspart delete-button - A tile's delete button.
  * @csspart confirm - The in-place delete confirmation.
@@ -255,7 +256,7 @@ export class CredentialPicker extends LitElement {
             ${repeat(tiles.length > this.#limit ? tiles.slice(0, this.#limit) : tiles, (t) => t.id, (t) =>
               // A tile whose inputs did not change is not rendered again: a long list stays quick.
               guard([t, t.id === this.value, t.id === tabStop, t.id === d.confirming, d.pending.has(t.id), d.failures[t.id], s, this.provider, lang], () =>
-                tileTemplate(t, this.#texts.of(t, lang), {
+                tileTemplate(t, this.#texts.of(t, lang, s), {
                   selected: t.id === this.value,
                   tabStop: t.id === tabStop,
                   confirming: t.id === d.confirming,

@@ -119,6 +119,8 @@ export interface CredentialSummary {
   /** When it was added, as an ISO string. */
   createdAt?: string;
   fields?: Readonly<Record<string, string>>;
+  /** The last passing check (contract section 6), without its models: the tile says "Rate-limited", "No credit left" and the credit left. */
+  check?: Omit<CheckResult, 'models'> | null;
 }
 
 /** `detail` of `credential-select`. */

@@ -3,7 +3,7 @@
  * `fetch`, its answer read in plain words. A chunk of its own, loaded only when a Save
  * checks a key without a host's `verifier`.
  */
-import { checkRequest, readCheckAnswer, type VerifyResult } from './check.js';
+import { checkRequest, modelsOf, modelsRequest, readCheckAnswer, type CheckRequest, type VerifyResult } from './check.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 import type { VerifyContext } from './verify.js';
@@ -22,28 +22,34 @@ export async function checkLive(
   });
   const request = checkRequest(preset, key, context);
   if (!request) return unconfirmed(strings.reasonFailed);
-  let response: Response;
-  try {
-    response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
+  const send = (r: CheckRequest) =>
+    fetch(r.url, {
+      method: r.method,
+      headers: r.headers,
+      body: r.body,
       signal: context.signal,
       credentials: 'omit',
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
       redirect: 'error',
     });
+  let response: Response;
+  try {
+    response = await send(request);
   } catch (error) {
     if (context.signal.aborted) throw error;
     return unconfirmed(strings.reasonNetwork);
   }
-  let body: unknown;
+  const result = readCheckAnswer(preset, response.status, await response.json().catch(() => undefined), strings, key);
+  // A preset whose check does not list models asks for them apart (xAI); only for a key that
+  // passed, and a failure there changes nothing but the models.
+  const second = result.ok && result.check?.status === 'valid' ? modelsRequest(preset, key, context) : undefined;
+  if (!second || !result.ok || !result.check) return result;
   try {
-    body = await response.json();
-  } catch {
-    body = undefined;
+    const models = modelsOf(preset, await (await send(second)).json());
+    return models ? { ok: true, check: Object.freeze({ ...result.check, models: Object.freeze(models) }) } : result;
+  } catch (error) {
+    if (context.signal.aborted) throw error;
+    return result;
   }
-  return readCheckAnswer(preset, response.status, body, strings, key);
 }
-

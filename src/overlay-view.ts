@@ -5,11 +5,12 @@
  * `onBlur`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { fieldText } from './form-model.js';
 import { domId, type FormController } from './form-controller.js';
-import { errorContent, EYE, EYE_OFF, icon } from './icons.js';
+import { CHECK, errorContent, EYE, EYE_OFF, icon } from './icons.js';
 import type { PresetField, ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 
@@ -18,6 +19,8 @@ export interface FieldContext {
   strings: CredentialOverlayStrings;
   /** A check or a host's save runs: fields are read-only. */
   busy: boolean;
+  /** The models a check listed, offered by the Default model field (`choose-model`). */
+  models?: readonly string[];
   onInput(id: string, event: Event): void;
   onBlur(id: string, event: FocusEvent): void;
 }
@@ -65,6 +68,8 @@ export function presetField(c: FieldContext, field: PresetField) {
   const value = c.form.values[id] ?? '';
   const describedBy = ifDefined(c.form.describedBy(id, t.help && `${d}-help`));
   const part = `input ${id}-input`;
+  // Default model: the listed models as choices, the first as a suggestion (never chosen silently).
+  const models = id === 'model' && c.models?.length ? c.models : undefined;
   const onInput = (e: Event) => c.onInput(id, e);
   const onBlur = (e: FocusEvent) => c.onBlur(id, e);
   const control =
@@ -75,8 +80,10 @@ export function presetField(c: FieldContext, field: PresetField) {
         </select>`
       : html`<input id=${d} part=${part} type=${field.kind === 'url' ? 'url' : 'text'} .value=${live(value)}
           ?required=${field.required} autocomplete="off" spellcheck="false" autocapitalize="off"
-          placeholder=${ifDefined(t.placeholder)} ?readonly=${c.busy} aria-invalid=${ifDefined(invalid(c, id))}
-          aria-describedby=${describedBy} @input=${onInput} @blur=${onBlur} />`;
+          placeholder=${ifDefined(models?.[0] ?? t.placeholder)} ?readonly=${c.busy} aria-invalid=${ifDefined(invalid(c, id))}
+          list=${ifDefined(models && `${d}-options`)} aria-describedby=${describedBy} @input=${onInput} @blur=${onBlur} />${models
+          ? html`<datalist id="${d}-options">${guard([models], () => models.map((m) => html`<option value=${m}></option>`))}</datalist>`
+          : nothing}`;
   return fieldRow(c, id, t.label, control, t.help ? html`<p id="${d}-help" class="help" part="help">${t.help}</p>` : nothing, !field.required);
 }
 
@@ -87,10 +94,21 @@ export function presetField(c: FieldContext, field: PresetField) {
  */
 export function keyField(
   c: FieldContext,
-  k: { preset?: ProviderPreset; label: string; saved?: string; required: boolean; docsUrl: string; revealed: boolean; onReveal(): void },
+  k: {
+    preset?: ProviderPreset;
+    label: string;
+    saved?: string;
+    required: boolean;
+    docsUrl: string;
+    revealed: boolean;
+    onReveal(): void;
+    /** With `verify`: "Check key", whether it runs, and what it found. */
+    check?: { busy: boolean; outcome?: { text: string; ok: boolean }; onCheck(): void };
+  },
 ) {
   const s = c.strings;
-  const describedBy = ifDefined(c.form.describedBy('apiKey', k.saved !== undefined && 'saved-key', 'api-key-help'));
+  const outcome = k.check?.outcome;
+  const describedBy = ifDefined(c.form.describedBy('apiKey', outcome && 'check-outcome', k.saved !== undefined && 'saved-key', 'api-key-help'));
   return fieldRow(
     c,
     'apiKey',
@@ -106,7 +124,18 @@ export function keyField(
       <button type="button" class="icon" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
         aria-pressed=${k.revealed ? 'true' : 'false'} aria-controls="api-key" @click=${k.onReveal}>${icon(k.revealed ? EYE_OFF : EYE)}</button>
     </div>`,
-    html`${k.saved !== undefined ? html`<p id="saved-key" class="saved-key" part="saved-key">${k.saved}</p>` : nothing}
+    html`${k.check
+        ? html`<div class="check-row">
+            <button type="button" part="check-button" aria-disabled=${k.check.busy ? 'true' : 'false'} @click=${k.check.onCheck}>
+              ${k.check.busy ? html`<span class="spinner" aria-hidden="true"></span>${s.checkingButton}` : s.checkKey}</button>
+            ${outcome
+              ? html`<p id="check-outcome" class="check-outcome ${outcome.ok ? 'ok' : 'error'}" part="check-outcome">${outcome.ok
+                  ? html`${icon(CHECK)}<span>${outcome.text}</span>`
+                  : errorContent(outcome.text)}</p>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${k.saved !== undefined ? html`<p id="saved-key" class="saved-key" part="saved-key">${k.saved}</p>` : nothing}
       <div id="api-key-help" class="help" part="help"><slot name="help">${k.preset
         ? html`<p>${s.keyHelp({ provider: k.label })} <code dir="ltr">${k.preset.authHeader}</code></p>`
         : nothing}${k.docsUrl

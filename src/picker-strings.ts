@@ -12,6 +12,13 @@ export interface CredentialPickerStrings {
   /** Accessible name of a tile's delete button. */
   delete: (p: { name: string }) => string;
   verified: string;
+  /** Beside "Verified": the last check found the key rate-limited. */
+  rateLimited: string;
+  /** Beside "Verified": the last check found no credit left. */
+  noCredit: string;
+  /** Credit left of a limit, and credit left without one; amounts formatted for the language. */
+  checkCredit: (p: { remaining: string; limit: string }) => string;
+  checkCreditLeft: (p: { remaining: string }) => string;
   /** The key's type on a tile, e.g. "project key". */
   keyType: (p: { type: string }) => string;
   /** When it was added; `date` is formatted for the language. */
@@ -34,6 +41,10 @@ export const pickerEn: CredentialPickerStrings = {
   edit: ({ name }) => `Edit ${name}`,
   delete: ({ name }) => `Delete ${name}`,
   verified: 'Verified',
+  rateLimited: 'Rate-limited',
+  noCredit: 'No credit left',
+  checkCredit: ({ remaining, limit }) => `${remaining} of ${limit} left`,
+  checkCreditLeft: ({ remaining }) => `${remaining} left`,
   keyType: ({ type }) => `${type} key`,
   added: ({ date }) => `Added ${date}`,
   confirmDelete: ({ name }) => `Delete ${name}?`,

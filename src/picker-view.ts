@@ -8,10 +8,15 @@ import { html, nothing } from 'lit';
 import type { CredentialSummary } from './events.js';
 import { BIN, CHECK, icon, PEN } from './icons.js';
 import { hintShape, maskSecrets } from './mask.js';
+import { creditText } from './check-text.js';
 import type { CredentialPickerStrings } from './picker-strings.js';
+import { getProvider } from './presets/registry.js';
 
 interface Shown {
   lang: string;
+  strings: CredentialPickerStrings;
+  /** The last check's status and credit in words ("Rate-limited · $6.80 left"), `""` when nothing to say. */
+  status: string;
   name: string;
   description: string;
   hint: string;
@@ -23,10 +28,15 @@ export class TileTexts {
   #cache = new WeakMap<CredentialSummary, Shown>();
   #dates?: { lang: string; format: Intl.DateTimeFormat };
 
-  of(tile: CredentialSummary, lang: string): Shown {
+  of(tile: CredentialSummary, lang: string, s: CredentialPickerStrings): Shown {
     let shown = this.#cache.get(tile);
-    if (!shown || shown.lang !== lang) {
-      shown = { lang, name: maskSecrets(tile.name), description: maskSecrets(tile.description ?? ''), hint: hintShape(tile.keyHint), date: this.#date(tile.createdAt, lang) };
+    if (!shown || shown.lang !== lang || shown.strings !== s) {
+      const check = tile.check && typeof tile.check === 'object' ? tile.check : undefined;
+      const status = [
+        check?.status === 'limited' ? s.rateLimited : check?.status === 'no-credit' ? s.noCredit : '',
+        creditText(check?.credit, s, tile.provider ? getProvider(tile.provider)?.check?.credit?.currency : undefined, lang),
+      ].filter(Boolean).join(' · ');
+      shown = { lang, strings: s, status, name: maskSecrets(tile.name), description: maskSecrets(tile.description ?? ''), hint: hintShape(tile.keyHint), date: this.#date(tile.createdAt, lang) };
       this.#cache.set(tile, shown);
     }
     return shown;
@@ -78,6 +88,7 @@ export function tileTemplate(tile: CredentialSummary, shown: Shown, t: TileState
           ${tile.keyType ? html`<span>${s.keyType({ type: tile.keyType })}</span>` : nothing}
           ${t.provider ? html`<span>${t.provider}</span>` : nothing}
           ${tile.verified ? html`<span class="badge" part="badge">${icon(CHECK)}${s.verified}</span>` : nothing}
+          ${shown.status ? html`<span class="status" part="status">${shown.status}</span>` : nothing}
           ${date ? html`<span>${s.added({ date })}</span>` : nothing}</span>
       </span>
     </div>

@@ -6,8 +6,11 @@
  * shown afterwards.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CheckResult, VerifyResult } from './check.js';
+import { checkSummary } from './check-text.js';
+import { LiveChecks } from './checks.js';
 import type { CredentialSavedDetail } from './events.js';
-import { formIds, keyDetail, legacyFields, sentFields } from './form.js';
+import { formIds, keyDetail, legacyFields, sentFields, type FormResult } from './form.js';
 import { domId, type FormController } from './form-controller.js';
 import { maskSecrets, normalizeKey } from './key-rules.js';
 import type { ProviderPreset } from './presets/types.js';
@@ -31,6 +34,8 @@ export interface SaveView {
   strings(): CredentialOverlayStrings;
   /** `credential-id` of this session. */
   id(): string;
+  /** The page's language, for dates and amounts. */
+  lang(): string;
 }
 
 export class SaveController implements ReactiveController {
@@ -39,6 +44,9 @@ export class SaveController implements ReactiveController {
   readonly #form: FormController;
   readonly #view: SaveView;
   #unconfirmed = false;
+  readonly #checks = new LiveChecks();
+  #checking = false;
+  #outcome?: { text: string; ok: boolean; models?: readonly string[] };
 
   constructor(host: SaveHost, session: Session, form: FormController, view: SaveView) {
     this.#host = host;
@@ -59,13 +67,86 @@ export class SaveController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** The user changed `id`: a "could not confirm" offered for the previous key or fields is stale. */
+  /** "Check key" runs. */
+  get checking(): boolean {
+    return this.#checking;
+  }
+
+  /** What the last "Check key" found, shown beside the key field; `models` once a check listed them. */
+  get outcome(): { readonly text: string; readonly ok: boolean; readonly models?: readonly string[] } | undefined {
+    return this.#outcome;
+  }
+
+  #set(checking: boolean, outcome: SaveController['outcome']): void {
+    this.#checking = checking;
+    this.#outcome = outcome;
+    this.#host.requestUpdate();
+  }
+
+  /** The user changed `id`: a check (and a "could not confirm") of the previous key or fields is stale. */
   changed(id: string): void {
     const preset = this.#view.preset();
-    if (this.#unconfirmed && preset && (id === 'apiKey' || sentFields(preset).includes(id))) {
+    if (!preset || (id !== 'apiKey' && !sentFields(preset).includes(id))) return;
+    this.#checks.drop();
+    if (this.#checking || this.#outcome) this.#set(false, undefined);
+    if (this.#unconfirmed) {
       this.unconfirmed = false;
       this.#form.errors = { ...this.#form.errors, form: undefined };
     }
+  }
+
+  /** The session ended: forget every check (and so the key it checked). */
+  reset(): void {
+    this.#checks.drop();
+    this.#checking = false;
+    this.#outcome = undefined;
+    this.unconfirmed = false;
+  }
+
+  /** What a check of this form sends, and its print: the same print, the same check. */
+  #check(preset: ProviderPreset, result: FormResult) {
+    const values = this.#form.current();
+    const fields = Object.fromEntries((preset.fields ?? []).map((f) => [f.id, (values[f.id] ?? '').trim()]));
+    const key = keyDetail(result, preset, this.#form.how);
+    const { baseUrl, verifier } = this.#host;
+    const mode = this.#form.how.mode;
+    const context = { provider: preset.id, baseUrl, ...legacyFields(fields), fields, mode, keyChanged: key.keyChanged };
+    const print = JSON.stringify([preset.id, baseUrl, sentFields(preset).map((id) => fields[id]), mode, key.keyChanged, key.apiKey]);
+    const start = (signal: AbortSignal) => verifyKey(key.apiKey, { preset, verifier, context, strings: this.#view.strings(), signal });
+    return { values, fields, key, print, run: () => this.#checks.run(print, start, this.#session.signal) };
+  }
+
+  /** "Check key": validates what the check sends, runs it without saving, and shows (and announces) what it found. */
+  async checkKey(): Promise<void> {
+    const preset = this.#view.preset();
+    const s = this.#view.strings();
+    if (!this.#session.editing || !preset || this.#checking) return;
+    const result = this.#form.validate(preset);
+    const errors = Object.fromEntries(['apiKey', ...sentFields(preset)].filter((id) => result.errors[id]).map((id) => [id, result.errors[id]]));
+    const check = this.#check(preset, result);
+    // Nothing to send: the built-in check needs a key (a host's verifier can check a saved one).
+    if (!check.key.apiKey && !this.#host.verifier && !errors.apiKey && preset.key?.required !== false) errors.apiKey = s.keyRequired({ provider: preset.label });
+    if (this.#showErrors(errors)) return;
+    this.#set(true, undefined);
+    this.#form.announce(s.checking({ provider: preset.label }));
+    const outcome = await check.run();
+    // Closed, or the key or a field it sends changed meanwhile: nothing of it is shown.
+    if (!outcome || !this.#checks.isLast(check.print)) return;
+    this.#set(false, undefined);
+    if (outcome.ok) this.#passed(outcome.check, preset);
+    else if (!outcome.unreachable) this.#showErrors({ apiKey: outcome.message });
+    else {
+      this.#set(false, { text: outcome.message, ok: false });
+      this.#form.announce(outcome.message);
+    }
+  }
+
+  /** Shows a passing check's outcome in words, with the models it listed for Default model. */
+  #passed(check: CheckResult | undefined, preset: ProviderPreset): void {
+    if (!check) return;
+    const text = checkSummary(check, this.#view.strings(), preset.check?.credit?.currency, this.#view.lang());
+    this.#set(false, { text, ok: true, models: check.models });
+    this.#form.announce(text);
   }
 
   /** Validates every field, then (with `verify`, unless skipped) checks the key live, then emits. */
@@ -78,32 +159,35 @@ export class SaveController implements ReactiveController {
     this.unconfirmed = false;
     const result = this.#form.validate(preset);
     if (this.#showErrors(result.errors)) return;
-    const values = this.#form.current();
-    const fields = Object.fromEntries((preset.fields ?? []).map((f) => [f.id, (values[f.id] ?? '').trim()]));
-    const key = keyDetail(result, preset, this.#form.how);
+    const { values, fields, key, print, run } = this.#check(preset, result);
     const { verify, verifier } = this.#host;
     let verified = false;
+    let check: CheckResult | null = null;
     // A kept key: the built-in check has none to send, a host's verifier can check the saved one.
     if (verify && !skipCheck && (key.keyChanged || verifier)) {
-      const signal = session.signal;
-      this.#keepFocus(false);
-      session.check();
-      this.#form.announce(s.checking({ provider: preset.label }));
-      const context = { provider: preset.id, baseUrl: this.#host.baseUrl, ...legacyFields(fields), fields, mode: this.#form.how.mode, keyChanged: key.keyChanged };
-      const outcome = await verifyKey(key.apiKey, { preset, verifier, context, strings: s, signal });
-      if (!outcome || signal.aborted) return; // aborted, or closed meanwhile
-      this.#form.announcement = '';
-      if (!outcome.ok) {
-        session.settle();
-        if (!outcome.unreachable) this.#showErrors({ apiKey: outcome.message });
-        else {
-          this.unconfirmed = true;
-          this.#form.show({ form: outcome.message });
-          this.#idle();
+      // A passing "Check key" of exactly this: the provider is not asked again.
+      let outcome: VerifyResult | undefined = this.#checks.passed(print);
+      if (!outcome) {
+        const signal = session.signal;
+        this.#keepFocus(false);
+        session.check();
+        this.#form.announce(s.checking({ provider: preset.label }));
+        outcome = await run();
+        if (!outcome || signal.aborted) return; // aborted, or closed meanwhile
+        this.#form.announcement = '';
+        if (!outcome.ok) {
+          session.settle();
+          if (!outcome.unreachable) this.#showErrors({ apiKey: outcome.message });
+          else {
+            this.unconfirmed = true;
+            this.#form.show({ form: outcome.message });
+            this.#idle();
+          }
+          return;
         }
-        return;
       }
       verified = true;
+      check = (outcome as VerifyResult & { ok: true }).check ?? null;
     }
     this.#emit({
       id: this.#view.id(),
@@ -112,7 +196,7 @@ export class SaveController implements ReactiveController {
       description: (values.description ?? '').trim(),
       ...key,
       verified,
-      check: null,
+      check,
       keySource: key.keyChanged ? 'typed' : 'kept',
       ...legacyFields(fields),
       fields: Object.freeze(fields),

@@ -14,6 +14,8 @@ export const shared = css`
     --_muted: var(--credential-overlay-muted, light-dark(#4b5563, #b8bfcc));
     --_border: var(--credential-overlay-border, light-dark(#6b7280, #8d96a5));
     --_error: var(--credential-overlay-error, light-dark(#b42318, #ff9b91));
+    /* A passing check, with words and an icon, never by colour alone. */
+    --_ok: light-dark(#116329, #7ee2a8);
     --_radius: var(--credential-overlay-control-radius, 8px);
     --_subtle: color-mix(in srgb, var(--_text) 6%, var(--_bg));
   }

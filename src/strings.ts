@@ -75,6 +75,25 @@ export interface CredentialOverlayStrings {
   /** Form-level message when the `provider` id names no registered preset. */
   providerUnavailable: (p: { provider: string }) => string;
 
+  /** With `verify`: the button beside the key field that runs the live check without saving. */
+  checkKey: string;
+  /** What a passing check learned, in parts joined by " · ": the status, then what follows. */
+  checkValid: string;
+  /** After `checkValid`: the key is real, and rate-limited right now. */
+  checkLimited: string;
+  /** After `checkValid`: the key is real, and its account has no credit left. */
+  checkNoCredit: string;
+  /** How many models the key can use. */
+  checkModels: (p: { count: number }) => string;
+  /** Credit left of a limit; both formatted in the provider's currency and the page's language. */
+  checkCredit: (p: { remaining: string; limit: string }) => string;
+  /** Credit left, without a limit. */
+  checkCreditLeft: (p: { remaining: string }) => string;
+  /** When the key expires, formatted in the page's language. */
+  checkExpires: (p: { date: string }) => string;
+  /** `choose-model`: the optional field's label and help. */
+  modelLabel: string;
+  modelHelp: string;
   /** Shown while a live check runs (`verify`). */
   checking: (p: { provider: string }) => string;
   saveWithoutChecking: string;
@@ -236,6 +255,16 @@ export const en: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `The provider “${provider}” is not available on this page, so nothing can be saved. Reload the page, or ask its owner to add it.`,
 
+  checkKey: 'Check key',
+  checkValid: 'Valid key',
+  checkLimited: 'rate-limited right now',
+  checkNoCredit: 'no credit left',
+  checkModels: ({ count }) => (count === 1 ? '1 model' : `${count} models`),
+  checkCredit: ({ remaining, limit }) => `${remaining} of ${limit} left`,
+  checkCreditLeft: ({ remaining }) => `${remaining} left`,
+  checkExpires: ({ date }) => `expires ${date}`,
+  modelLabel: 'Default model',
+  modelHelp: 'Type a model id, or check the key to choose from the models it can use.',
   checking: ({ provider }) => `Checking the key with ${provider}…`,
   saveWithoutChecking: 'Save without checking',
   verifyRejected: ({ provider, said }) =>

@@ -3,7 +3,7 @@
  * built-in check (live-check.ts, loaded only when a Save needs it), under the 10 s limit.
  * No DOM.
  */
-import type { VerifyResult } from './check.js';
+import { cleanCheck, type VerifyResult } from './check.js';
 import { maskSecrets } from './mask.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
@@ -71,7 +71,7 @@ export async function verifyKey(
       const result = verifier
         ? await verifier(key, full)
         : await (await import('./live-check.js')).checkLive(preset, key, full, strings);
-      if (result?.ok === true) return { ok: true };
+      if (result?.ok === true) return { ok: true, check: cleanCheck(result.check) };
       if (result?.ok === false) {
         const text = typeof result.message === 'string' && result.message.trim() ? maskSecrets(result.message, { key, rules: preset.key }) : '';
         if (result.unreachable || !text) return { ok: false, unreachable: true, message: text || failed(strings.reasonFailed).message };

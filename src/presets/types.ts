@@ -126,6 +126,33 @@ export interface LiveCheck {
   messagePaths?: readonly string[];
   /** `false` when the provider does not allow requests from a web page (CORS): check from the host's server. */
   browser?: boolean;
+  /**
+   * Answers that mean the provider authenticated the key but is rate-limiting it right now
+   * (`limited`): the key is real. From the provider's documentation.
+   */
+  limited?: readonly AnswerMatch[];
+  /** Answers that mean the key is real but its account has no credit or quota left (`no-credit`). */
+  noCredit?: readonly AnswerMatch[];
+  /**
+   * Where a passing answer lists the models the key can use: a dotted `path` to a list whose
+   * entries have the id at `id` (or are ids), without a `strip` prefix (Gemini's `models/`).
+   * `url`: a second request (a GET with the check's headers) when the check's own answer
+   * lists none (xAI).
+   */
+  models?: { path: string; id?: string; strip?: string; url?: string };
+  /** Where a passing answer tells the credit: dotted paths, in `currency` (an ISO 4217 code). */
+  credit?: { currency: string; limit?: string; remaining?: string; used?: string };
+  /** Where a passing answer tells when the key expires (an ISO date, or seconds since 1970). */
+  expiresAt?: string;
+}
+
+/** An answer that means something of its own: its HTTP status, and one of its codes or what its message says. */
+export interface AnswerMatch {
+  status: number;
+  /** One of the answer's codes (`error.code`, `error.type`, `error.status`, `type`, `code`) is this. */
+  code?: string;
+  /** The provider's message matches this. */
+  says?: RegExp;
 }
 
 /** A provider preset: everything the overlay needs to know about one kind of credential. */

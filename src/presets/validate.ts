@@ -79,6 +79,11 @@ const CHECK: Spec = {
   rejectStatus: ['i'],
   messagePaths: 'S?',
   browser: 'b?',
+  limited: [{ status: 'i', code: 's?', says: 'r?' }],
+  noCredit: [{ status: 'i', code: 's?', says: 'r?' }],
+  models: { path: 's', id: 's?', strip: 's?', url: 's?' },
+  credit: { currency: 's', limit: 's?', remaining: 's?', used: 's?' },
+  expiresAt: 's?',
 };
 const PRESET: Spec = {
   id: 's',
