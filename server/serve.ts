@@ -5,8 +5,9 @@
  * and the files), so a malformed path or request target is a 400, never a stopped process.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { mockBase } from '../test/test-keys.mjs';
 import { openApp, type App } from './api.js';
@@ -28,6 +29,13 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(BAD_REQUEST)}\r\nconnection: close\r\n\r\n${BAD_REQUEST}`);
 }
 
+/** CONNECT (a proxy's method): this is no proxy. Without this, Node drops the connection unanswered. */
+export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
+  const body = JSON.stringify({ error: { field: 'body', message: 'CONNECT is not allowed: this server is no proxy.' } });
+  socket.on('error', () => {});
+  socket.end(`HTTP/1.1 405 Method Not Allowed\r\nallow: GET, HEAD, POST, PATCH, DELETE\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
 /** The standalone server around `app` (opened with `demoRoutes`), not yet listening: tests listen on port 0. */
 export function createDemoServer(app: App): Server {
   const server = createServer((req, res) => void app.handle(req, res));
@@ -35,6 +43,7 @@ export function createDemoServer(app: App): Server {
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
   return server;
 }
 

@@ -16,7 +16,7 @@ import { mockBase } from '../test/test-keys.mjs';
 import { openApp, type App, type OpenOptions } from './api.js';
 import { demoRoutes } from './demo-routes.js';
 import { parseAllowedHosts } from './hosts.js';
-import { answerClientError } from './serve.js';
+import { answerClientError, refuseConnect } from './serve.js';
 
 export interface CredentialServerOptions {
   /** The data folder; CREDENTIAL_DATA_DIR or `.data` by default. */
@@ -25,6 +25,8 @@ export interface CredentialServerOptions {
   env?: NodeJS.ProcessEnv;
   /** More options of the app: limits, identify, log (tests). */
   app?: Partial<Omit<OpenOptions, 'env' | 'dataDir'>>;
+  /** Opens the app (`openApp` by default; a test hands in one on its own database). */
+  open?: (options: OpenOptions) => Promise<App>;
 }
 
 const OURS = /^\/(?:api|mock)(?:[/?]|$)/;
@@ -67,9 +69,10 @@ export function credentialServer(options: CredentialServerOptions = {}): Plugin 
           for (const listener of vite) listener.call(http, req, res);
         });
         http.on('clientError', answerClientError);
+        http.on('connect', refuseConnect);
       }
       const open = () =>
-        (app ??= openApp({
+        (app ??= (options.open ?? openApp)({
           env,
           dataDir,
           log: (line) => server.config.logger.info(`[api] ${line}`, { timestamp: true }),

@@ -121,7 +121,7 @@ describe(`API on ${POSTGRES ? 'PostgreSQL' : 'PGlite'}`, () => {
       const r = await call('PATCH', `/api/credentials/${c.id}`, change);
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.equal(r.body.keyHint, c.keyHint);
-      assert.deepEqual(await check(), { ok: true }, `the saved key still works after ${JSON.stringify(change)}`);
+      assert.equal((await check()).ok, true, `the saved key still works after ${JSON.stringify(change)}`);
     }
     const rotated = await call('PATCH', `/api/credentials/${c.id}`, { apiKey: testKeys.openai.REVOKED });
     assert.equal(rotated.status, 200);
@@ -148,15 +148,15 @@ describe(`API on ${POSTGRES ? 'PostgreSQL' : 'PGlite'}`, () => {
 
   test('checks a key, or a saved key, from the server, with each preset (Azure: its Endpoint on the mock)', async () => {
     const ok = await call('POST', '/api/credentials/check', { provider: 'cohere', apiKey: testKeys.cohere.VALID });
-    assert.deepEqual(ok.body, { ok: true });
-    const rate = await call('POST', '/api/credentials/check', { provider: 'mistral', apiKey: testKeys.mistral.RATE });
-    assert.equal(rate.body.unreachable, true);
+    assert.equal(ok.body.ok, true);
+    const down = await call('POST', '/api/credentials/check', { provider: 'mistral', apiKey: testKeys.mistral.DOWN });
+    assert.equal(down.body.unreachable, true);
     const azure = await call('POST', '/api/credentials/check', {
       provider: 'azure-openai',
       apiKey: testKeys['azure-openai'].VALID,
       fields: { endpoint: `${run.origin}/mock/azure-openai`, deployment: 'gpt-4o' },
     });
-    assert.deepEqual(azure.body, { ok: true });
+    assert.equal(azure.body.ok, true);
   });
 });
 
@@ -287,7 +287,7 @@ describe('encryption at rest', () => {
       const list = await (await fetch(`${r.origin}/api/credentials`)).json();
       assert.deepEqual(list.map((c: { name: string }) => c.name), ['Survivor']);
       const check = await (await fetch(`${r.origin}/api/credentials/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: list[0].id }) })).json();
-      assert.deepEqual(check, { ok: true });
+      assert.equal(check.ok, true);
     } finally {
       await stop(r);
     }
@@ -299,7 +299,7 @@ describe('encryption at rest', () => {
     try {
       const list = await (await fetch(`${r.origin}/api/credentials`)).json();
       const check = await (await fetch(`${r.origin}/api/credentials/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: list[0].id }) })).json();
-      assert.deepEqual(check, { ok: true });
+      assert.equal(check.ok, true);
     } finally {
       await stop(r);
       rmSync(dir, { recursive: true, force: true });

@@ -62,8 +62,8 @@ before(async () => {
   provider = await new Provider().listen();
 });
 after(async () => {
-  await provider.close();
-  await folder.remove();
+  await provider?.close();
+  await folder?.remove();
 });
 
 /** An app of its own (its own counters), whose check may reach the provider. */
@@ -81,7 +81,7 @@ const summary = async (run: Running, id: string) => ((await run.call('GET', '/ap
 describe('no lost updates', () => {
   let run: Running;
   before(async () => (run = await app({ limits: { checksPerClient: 10_000, checksPerCredential: 10_000 } })));
-  after(() => run.stop());
+  after(() => run?.stop());
 
   test('a slow check of the saved key, racing a PATCH that changes the key: "verified" is not written for the new key', async () => {
     const { body: c } = await saveAt(run, provider.baseUrl);
@@ -156,7 +156,7 @@ describe('abuse limits of the check', () => {
     const run = await app();
     try {
       const before = provider.hits;
-      for (let i = 0; i < 10; i++) assert.deepEqual((await checkNew(run)).body, { ok: true }, `check ${i + 1}`);
+      for (let i = 0; i < 10; i++) assert.equal((await checkNew(run)).body.ok, true, `check ${i + 1}`);
       const refused = await checkNew(run);
       assert.equal(refused.status, 429, refused.text);
       assert.equal(refused.body.error.field, 'apiKey');
@@ -177,12 +177,12 @@ describe('abuse limits of the check', () => {
     try {
       const { body: c } = await saveAt(run, provider.baseUrl);
       const { body: d } = await saveAt(run, provider.baseUrl);
-      for (let i = 0; i < 5; i++) assert.deepEqual((await run.call('POST', '/api/credentials/check', { id: c.id })).body, { ok: true });
+      for (let i = 0; i < 5; i++) assert.equal((await run.call('POST', '/api/credentials/check', { id: c.id })).body.ok, true);
       const refused = await run.call('POST', '/api/credentials/check', { id: c.id });
       assert.equal(refused.status, 429, refused.text);
       assert.ok(Number(refused.headers.get('retry-after')) >= 1);
       assert.equal((await run.call('PATCH', `/api/credentials/${c.id}`, { verify: true })).status, 429, 'nor by a PATCH with verify');
-      assert.deepEqual((await run.call('POST', '/api/credentials/check', { id: d.id })).body, { ok: true });
+      assert.equal((await run.call('POST', '/api/credentials/check', { id: d.id })).body.ok, true);
     } finally {
       await run.stop();
     }
@@ -199,8 +199,8 @@ describe('abuse limits of the check', () => {
       assert.equal(fifth.body.error.field, 'apiKey');
       assert.equal(fifth.headers.get('retry-after'), '1');
       provider.release();
-      for (const r of await Promise.all(four)) assert.deepEqual(r.body, { ok: true });
-      assert.deepEqual((await checkNew(run)).body, { ok: true }, 'a place is free again');
+      for (const r of await Promise.all(four)) assert.equal(r.body.ok, true);
+      assert.equal((await checkNew(run)).body.ok, true, 'a place is free again');
     } finally {
       provider.release();
       await run.stop();

@@ -125,19 +125,40 @@ export function rawCall(origin: string, method: string, path: string, headers: R
  * With `end`, the client also closes its side at once (a client that sends less than it
  * announced, then gives up); Node then drops a request still being answered.
  */
-export function rawHttp(port: number, request: string | Buffer, { timeoutMs = 2000, end = false } = {}): Promise<{ status: number; text: string }> {
+export function rawHttp(port: number, request: string | Buffer, { timeoutMs = 2000, end = false } = {}): Promise<{ status: number; text: string; head: string; body: string }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const socket = connect(port, '127.0.0.1', () => (end ? socket.end(request) : socket.write(request)));
     const done = () => {
       clearTimeout(timer);
       socket.destroy();
-      const text = Buffer.concat(chunks).toString('latin1');
-      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0), text });
+      let data: Buffer = Buffer.concat(chunks);
+      // An interim answer (100 Continue) before the real one.
+      while (/^HTTP\/1\.[01] 1\d\d /.test(data.subarray(0, 13).toString('latin1')) && data.includes('\r\n\r\n')) data = data.subarray(data.indexOf('\r\n\r\n') + 4);
+      const split = data.indexOf('\r\n\r\n');
+      const head = (split < 0 ? data : data.subarray(0, split)).toString('latin1');
+      let body: Buffer = split < 0 ? Buffer.alloc(0) : data.subarray(split + 4);
+      if (/\r\ntransfer-encoding: chunked/i.test(head)) body = dechunk(body);
+      const text = `${head}\r\n\r\n${body.toString('utf8')}`;
+      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0), text, head, body: body.toString('utf8') });
     };
     const timer = setTimeout(done, timeoutMs);
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('close', done);
     socket.on('error', () => {});
   });
+}
+
+/** A chunked body's data (as far as it goes). */
+function dechunk(data: Buffer): Buffer {
+  const out: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const eol = data.indexOf('\r\n', at);
+    const size = eol < 0 ? NaN : parseInt(data.subarray(at, eol).toString('latin1'), 16);
+    if (!(size > 0)) break;
+    out.push(data.subarray(eol + 2, eol + 2 + size));
+    at = eol + 2 + size + 2;
+  }
+  return Buffer.concat(out);
 }

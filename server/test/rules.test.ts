@@ -29,8 +29,8 @@ before(async () => {
   run = await startApp(folder, { identify, limits: { checksPerClient: 10_000, checksPerCredential: 10_000 } }, { 'x-owner': ME });
 });
 after(async () => {
-  await run.stop();
-  await folder.remove();
+  await run?.stop();
+  await folder?.remove();
 });
 
 const create = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
@@ -253,15 +253,15 @@ describe('a saved key is never sent to a new address', () => {
     assert.equal(r.body.error.message, MOVED);
     assert.equal(await run.lastMockRequest(elsewhere), null, 'nothing was sent there');
     // With the key given again, a check of that key at the new address is the user's own doing.
-    assert.deepEqual((await run.call('POST', '/api/credentials/check', { id: c.id, fields: { baseUrl: baseUrl(elsewhere) }, apiKey: compatible.VALID })).body, { ok: true });
+    assert.equal((await run.call('POST', '/api/credentials/check', { id: c.id, fields: { baseUrl: baseUrl(elsewhere) }, apiKey: compatible.VALID })).body.ok, true);
     assert.notEqual(await run.lastMockRequest(elsewhere), null);
   });
 
   test('a check by id alone uses the saved fields; the same address with spaces around it is no move', async () => {
     const c = await saved('openai-compatible', compatible.VALID);
-    assert.deepEqual((await run.call('POST', '/api/credentials/check', { id: c.id })).body, { ok: true });
+    assert.equal((await run.call('POST', '/api/credentials/check', { id: c.id })).body.ok, true);
     assert.equal((await run.lastMockRequest(c.session) as { scheme: string }).scheme, 'bearer');
-    assert.deepEqual((await run.call('POST', '/api/credentials/check', { id: c.id, fields: { baseUrl: ` ${c.fields.baseUrl} ` } })).body, { ok: true });
+    assert.equal((await run.call('POST', '/api/credentials/check', { id: c.id, fields: { baseUrl: ` ${c.fields.baseUrl} ` } })).body.ok, true);
   });
 
   for (const verify of [false, true]) {
@@ -273,7 +273,7 @@ describe('a saved key is never sent to a new address', () => {
       assert.equal(r.body.error.message, MOVED);
       assert.equal(await run.lastMockRequest(elsewhere), null);
       // Still saved for its own endpoint, where its key still goes.
-      assert.deepEqual((await run.call('POST', '/api/credentials/check', { id: c.id })).body, { ok: true });
+      assert.equal((await run.call('POST', '/api/credentials/check', { id: c.id })).body.ok, true);
       assert.equal(await run.lastMockRequest(elsewhere), null);
     });
   }
@@ -288,7 +288,7 @@ describe('a saved key is never sent to a new address', () => {
     const deployment = await run.call('PATCH', `/api/credentials/${c.id}`, { fields: { deployment: 'gpt-4o-mini' } });
     assert.equal(deployment.status, 200, deployment.text);
     assert.equal(deployment.body.fields.endpoint, endpoint(next));
-    assert.deepEqual((await run.call('POST', '/api/credentials/check', { id: c.id })).body, { ok: true });
+    assert.equal((await run.call('POST', '/api/credentials/check', { id: c.id })).body.ok, true);
     assert.equal((await run.lastMockRequest(next) as { path: string }).path, '/openai/models');
   });
 
@@ -334,7 +334,7 @@ describe('owners: every route sees only its owner’s credentials', () => {
       assert.deepEqual(await names(other), [other === alice ? 'Shared' : 'shared'], `${other}'s credential is untouched`);
     }
     // Each still owns, checks and deletes their own.
-    assert.deepEqual((await run.call('POST', '/api/credentials/check', { id: mine.body.id }, as(alice))).body, { ok: true });
+    assert.equal((await run.call('POST', '/api/credentials/check', { id: mine.body.id }, as(alice))).body.ok, true);
     assert.equal((await run.call('DELETE', `/api/credentials/${mine.body.id}`, undefined, as(alice))).status, 204);
     assert.equal((await run.call('DELETE', `/api/credentials/${theirs.body.id}`, undefined, as(bob))).status, 204);
   });
