@@ -2,6 +2,7 @@
 // `WTR_ENGINES=firefox npx wtr` (or `chromium`, `webkit`, a comma-separated list) runs
 // fewer; the default is all three. See scripts/browsers.mjs for where each engine comes from.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -237,6 +238,64 @@ function keyChordPlugin() {
   };
 }
 
+/**
+ * Keys the page never holds but through its own key field, and a search of the page's whole
+ * JavaScript heap for them (contract section 8: "the element keeps no reference to the key",
+ * also in `#private` fields, which no script can enumerate). Chromium only: the DevTools
+ * protocol's heap snapshot holds every live string's text; Firefox's heap snapshots hold no
+ * string contents and WebDriver has no heap inspection, so there it answers with a reason.
+ *
+ * - `executeServerCommand('secret-type', { name })`: enters the key called `name` into the
+ *   focused control as a paste or an input method does (one `insertText` input); the first
+ *   time, makes it (random, of the OpenAI legacy shape) and keeps it here. The page's script
+ *   never receives it but from the control.
+ * - `executeServerCommand('heap-holds-secret')`: collects garbage, takes one heap snapshot and
+ *   answers, for every key typed in this page, how many times it occurs there
+ *   (`{ name: count }`; 0: nothing live holds it), or a string saying why this engine cannot.
+ */
+function secretHeapPlugin() {
+  const secrets = new Map();
+  const clients = new WeakMap();
+  const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const random = (n) => Array.from(randomBytes(n), (b) => alnum[b % alnum.length]).join('');
+  const cannot = {
+    firefox: "Firefox's heap snapshots record no string contents, and WebDriver BiDi has no heap inspection",
+    webkit: 'WebDriver has no heap inspection in WebKit (its Web Inspector is not reachable from the driver)',
+  };
+  return {
+    name: 'secret-heap',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'secret-type' && command !== 'heap-holds-secret') return undefined;
+      const engine = engineOf(session);
+      if (engine !== 'chromium') return cannot[engine];
+      const page = session.browser.getPage(session.id);
+      if (!secrets.has(session.id)) secrets.set(session.id, new Map());
+      const mine = secrets.get(session.id);
+      if (command === 'secret-type') {
+        if (!mine.has(payload.name)) mine.set(payload.name, `sk-${random(20)}T3BlbkFJ${random(20)}`);
+        // At once, as a paste or an input method's commit does (`Input.insertText`): one input
+        // event; typing 51 keys one by one costs about a second a key.
+        await page.keyboard.sendCharacter(mine.get(payload.name));
+        return true;
+      }
+      if (!clients.has(page)) clients.set(page, await page.createCDPSession());
+      const client = clients.get(page);
+      const chunks = [];
+      const onChunk = ({ chunk }) => chunks.push(chunk);
+      client.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      try {
+        await client.send('HeapProfiler.enable');
+        await client.send('HeapProfiler.collectGarbage');
+        await client.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      } finally {
+        client.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      }
+      const heap = chunks.join('');
+      return Object.fromEntries([...mine].map(([name, secret]) => [name, heap.split(secret).length - 1]));
+    },
+  };
+}
+
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-component-update', '--disable-background-networking'];
 
 function chromium() {
@@ -372,6 +431,7 @@ export default {
     viewportPlugin(),
     keysPlugin(),
     keyChordPlugin(),
+    secretHeapPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
   browsers: await Promise.all(engines.map((e) => launchers[e]())),

@@ -468,3 +468,110 @@ export function fastLongTimeouts() {
   }) as typeof setTimeout;
   return { delays, restore: () => (window.setTimeout = real) };
 }
+
+/** A task of its own: it runs only once the microtask queue is empty (no time passes for it). */
+export const microtasksDone = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+
+export interface FakeClock {
+  /** Fake milliseconds since it was installed. */
+  readonly now: number;
+  /** Timers and frames that the page asked for and that have not run. */
+  readonly pending: number;
+  /**
+   * Runs the page until nothing it scheduled is left: the microtask queue empty (promise
+   * continuations, Lit updates), then the earliest timer or frame (the clock jumps to it), and
+   * again, until no timer or frame is pending. After it, whatever the page's script would
+   * still have done (a late event, a late error, a late render), at whatever delay, has been
+   * done. Throws when timers keep re-arming (an interval, a polling loop).
+   */
+  runAll(): Promise<void>;
+  /** As `runAll`, but only what is due within `ms` of now (a timer further away stays pending). */
+  tick(ms: number): Promise<void>;
+  /** Puts the real timers back. Idempotent. */
+  restore(): void;
+}
+
+let installedClock: FakeClock | undefined;
+
+/**
+ * Installs fake `setTimeout`, `setInterval`, `requestAnimationFrame` and their `clear…`/
+ * `cancel…` for the rest of the test: the page's timers then run only when the test drives
+ * the clock (`runAll`, `tick`), so "nothing happened later" means nothing happened at any
+ * delay, not "nothing within the few milliseconds a test waited". Install it after the
+ * fixtures (open-wc's `fixture` may wait for a frame) and call `restoreClock()` in
+ * `afterEach`. Mocha and the runner keep the real timers they took at load.
+ */
+export function fakeClock(): FakeClock {
+  installedClock?.restore();
+  const real = {
+    setTimeout: window.setTimeout,
+    clearTimeout: window.clearTimeout,
+    setInterval: window.setInterval,
+    clearInterval: window.clearInterval,
+    requestAnimationFrame: window.requestAnimationFrame,
+    cancelAnimationFrame: window.cancelAnimationFrame,
+  };
+  type Timer = { id: number; at: number; order: number; run: () => void; every?: number };
+  const timers = new Map<number, Timer>();
+  let now = 0;
+  let nextId = 1;
+  let order = 0;
+  const add = (run: () => void, ms: number, every?: number) => {
+    const id = nextId++;
+    timers.set(id, { id, at: now + Math.max(0, ms), order: order++, run, every });
+    return id;
+  };
+  const callback = (fn: unknown, args: unknown[]) => () => (typeof fn === 'function' ? fn(...args) : undefined);
+  const w = window as unknown as Record<string, unknown>;
+  w.setTimeout = (fn: unknown, ms = 0, ...args: unknown[]) => add(callback(fn, args), Number(ms) || 0);
+  w.setInterval = (fn: unknown, ms = 0, ...args: unknown[]) => add(callback(fn, args), Number(ms) || 0, Math.max(1, Number(ms) || 0));
+  w.requestAnimationFrame = (fn: FrameRequestCallback) => add(() => fn(now), 16);
+  w.clearTimeout = w.clearInterval = w.cancelAnimationFrame = (id: number) => void timers.delete(id);
+
+  const run = async (limit: number) => {
+    for (let rounds = 0; ; rounds++) {
+      await microtasksDone();
+      const due = [...timers.values()].filter((t) => t.at <= limit).sort((a, b) => a.at - b.at || a.order - b.order)[0];
+      if (!due) break;
+      if (rounds > 1000) throw new Error('fakeClock: timers keep re-arming');
+      now = Math.max(now, due.at);
+      if (due.every) Object.assign(due, { at: now + due.every, order: order++ });
+      else timers.delete(due.id);
+      due.run();
+    }
+  };
+  let restored = false;
+  const clock: FakeClock = {
+    get now() {
+      return now;
+    },
+    get pending() {
+      return timers.size;
+    },
+    runAll: () => run(Infinity),
+    async tick(ms) {
+      const limit = now + ms;
+      await run(limit);
+      now = Math.max(now, limit);
+    },
+    restore() {
+      if (restored) return;
+      restored = true;
+      Object.assign(window, real);
+      if (installedClock === clock) installedClock = undefined;
+    },
+  };
+  installedClock = clock;
+  return clock;
+}
+
+/** Puts back the real timers if a test installed a fake clock (for `afterEach`). */
+export const restoreClock = () => installedClock?.restore();

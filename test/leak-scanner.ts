@@ -250,3 +250,125 @@ export function controlsHolding(el: Element, secret: string): string[] {
     .filter((c) => c.value.includes(secret) || c.defaultValue.includes(secret))
     .map((c) => `${c.localName}#${c.id}`);
 }
+
+/**
+ * Every event type the engine knows by an `on…` handler (window, document, elements), and
+ * those it has none for.
+ */
+function knownEventTypes(): string[] {
+  const types = new Set(['focusin', 'focusout', 'compositionstart', 'compositionupdate', 'compositionend', 'textInput', 'DOMContentLoaded', 'DOMFocusIn', 'DOMFocusOut']);
+  for (const proto of [HTMLElement.prototype, HTMLInputElement.prototype, HTMLDialogElement.prototype, HTMLFormElement.prototype, Document.prototype, window]) {
+    for (const name in proto) if (name.startsWith('on')) types.add(name.slice(2));
+  }
+  return [...types];
+}
+
+/** Every string an event carries: its own and inherited members (`data`, `key`, `detail`…), deeply, and what `dataTransfer`, `clipboardData` and `formData` hold. */
+function eventStrings(event: Event): string[] {
+  const out: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (value: unknown, depth: number): void => {
+    if (typeof value === 'string') return void out.push(value);
+    if (!value || typeof value !== 'object' || depth < 0 || seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof Node || value instanceof Window) return;
+    if (typeof DataTransfer !== 'undefined' && value instanceof DataTransfer) {
+      for (const type of value.types) walk(value.getData(type), depth - 1);
+      return;
+    }
+    if (value instanceof FormData) {
+      for (const [k, v] of value) walk([k, v], depth - 1);
+      return;
+    }
+    if (value instanceof Error) walk([value.message, value.stack], depth - 1);
+    let keys: PropertyKey[] = [];
+    try {
+      keys = [...Reflect.ownKeys(value)];
+      if (value instanceof Event) for (const k in value) keys.push(k);
+    } catch {
+      return;
+    }
+    for (const k of new Set(keys)) {
+      try {
+        walk((value as Record<PropertyKey, unknown>)[k], depth - 1);
+      } catch {
+        /* a throwing getter holds nothing we can read */
+      }
+    }
+  };
+  walk(event, 6);
+  return out;
+}
+
+export interface LoggedEvent {
+  type: string;
+  /** Its target, as `input#api-key` (inside open shadow roots too). */
+  target: string;
+  /** Where the log saw it first. */
+  seen: string;
+  /** Every string it carried when it was dispatched. */
+  strings: string[];
+  event: Event;
+}
+
+export interface EventLog {
+  /** Every event seen, in order. */
+  readonly entries: ReadonlyArray<LoggedEvent>;
+  /** "type (seen)" of every event that carried `secret` in a member. */
+  carrying(secret: string): string[];
+  /** Removes the listeners and restores `dispatchEvent`. Idempotent. */
+  stop(): void;
+}
+
+/**
+ * Records every event that `el` (through its shadow root) and its ancestors up to `window`
+ * receive: every type the engine knows (capture listeners on each of them, so non-composed
+ * events inside the shadow root are seen too) and every event any script dispatches (a
+ * patched `dispatchEvent`: custom events of any type). Each event's strings are read when it
+ * is dispatched (a `dataTransfer` is empty afterwards); `credential-saved` too, so a test can
+ * show that the log does see a key when an event carries one.
+ */
+export function recordEvents(el: Element): EventLog {
+  const entries: LoggedEvent[] = [];
+  const describe = (t: EventTarget | undefined) => (t instanceof Element ? `${t.localName}${t.id ? `#${t.id}` : ''}` : t instanceof ShadowRoot ? '#shadow-root' : String(t));
+  const logged = new WeakSet<Event>();
+  const log = (event: Event, seen: string) => {
+    if (logged.has(event)) return;
+    logged.add(event);
+    entries.push({ type: event.type, target: describe(event.composedPath()[0] ?? event.target ?? undefined), seen, strings: eventStrings(event), event });
+  };
+  const targets: Array<[EventTarget, string]> = [];
+  if (el.shadowRoot) targets.push([el.shadowRoot, `${el.localName}::shadow`]);
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+    targets.push([node, node instanceof Element ? node.localName : node.nodeName]);
+  }
+  targets.push([window, 'window']);
+  const removers: Array<() => void> = [];
+  for (const type of knownEventTypes()) {
+    for (const [target, name] of targets) {
+      const listener = (event: Event) => log(event, `${name}, ${['', 'capture', 'target', 'bubble'][event.eventPhase]}`);
+      target.addEventListener(type, listener, { capture: true });
+      target.addEventListener(type, listener);
+      removers.push(() => {
+        target.removeEventListener(type, listener, { capture: true });
+        target.removeEventListener(type, listener);
+      });
+    }
+  }
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
+    log(event, 'dispatchEvent');
+    return dispatch.call(this, event);
+  };
+  let stopped = false;
+  return {
+    entries,
+    carrying: (secret) => entries.filter((e) => e.strings.some((s) => s.includes(secret))).map((e) => `${e.type} (${e.seen})`),
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      removers.forEach((r) => r());
+      EventTarget.prototype.dispatchEvent = dispatch;
+    },
+  };
+}
