@@ -1,7 +1,12 @@
-import { aTimeout, expect, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { CredentialCancelEvent, CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, expectFocus, expectSaving, field, fill, openOverlay, record, sendKeys } from './helpers.js';
+import { button, dialog, expectFocus, expectSaving, fakeClock, field, fill, openOverlay, record, restoreClock, sendKeys } from './helpers.js';
 import { keys } from './keys.js';
+
+// No test waits for time to pass: each settles what it controls (a deferred waitUntil
+// promise), then runs the page's fake clock out (`runAll`), after which anything the overlay
+// would still have done, at any delay, has been done.
+afterEach(restoreClock);
 
 /** A promise with its settle functions. */
 function deferred() {
@@ -22,6 +27,18 @@ async function filled() {
 
 const formError = (el: CredentialOverlay) => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim();
 
+/** Every lifecycle event on `el` from now on, in order, as "type" plus its reason or source. */
+function lifecycle(el: CredentialOverlay): string[] {
+  const seen: string[] = [];
+  for (const type of ['credential-saved', 'credential-cancel', 'credential-request-close', 'credential-close']) {
+    el.addEventListener(type, (e) => {
+      const d = (e as CustomEvent).detail;
+      seen.push(type === 'credential-close' ? `${type} ${d.reason}/${d.source}` : type === 'credential-saved' ? type : `${type} ${d.source}`);
+    });
+  }
+  return seen;
+}
+
 describe('preventDefault()', () => {
   it('keeps the overlay open with every value', async () => {
     const el = await filled();
@@ -36,24 +53,29 @@ describe('preventDefault()', () => {
 
   it('keeps it open after waitUntil promises fulfil too', async () => {
     const el = await filled();
+    const clock = fakeClock();
+    const events = lifecycle(el);
     const d = deferred();
     el.addEventListener('credential-saved', (e) => {
       e.preventDefault();
       e.detail.waitUntil(d.promise);
     });
     button(el, 'Save').click();
+    await clock.runAll();
+    expectSaving(el);
     d.resolve();
-    await aTimeout(0);
-    await el.updateComplete;
+    await clock.runAll();
     expect(dialog(el).open).to.equal(true);
     expect(button(el, 'Save').disabled).to.equal(false);
     expect(values(el)).to.deep.equal(['Prod', 'nightly', keys.project]);
+    expect(events).to.deep.equal(['credential-saved']);
   });
 });
 
 describe('waitUntil()', () => {
   it('shows a busy state that ignores Save, Cancel, Close and Escape, then closes and clears', async () => {
     const el = await filled();
+    const clock = fakeClock();
     const saved = record(el, 'credential-saved');
     const cancels = record(el, 'credential-cancel');
     const d = deferred();
@@ -69,13 +91,14 @@ describe('waitUntil()', () => {
     field(el, 'Credential Name').focus();
     await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Escape' });
-    await el.updateComplete;
+    await clock.runAll();
     expect(dialog(el).open).to.equal(true);
+    expectSaving(el);
     expect(saved).to.have.length(1);
     expect(cancels).to.have.length(0);
 
     d.resolve();
-    await aTimeout(0);
+    await clock.runAll();
     expect(dialog(el).open).to.equal(false);
     expect(cancels).to.have.length(0);
     el.show();
@@ -85,20 +108,19 @@ describe('waitUntil()', () => {
 
   it('on rejection stays open, keeps every value, shows the masked message and lets Save work again', async () => {
     const el = await filled();
+    const clock = fakeClock();
     const saved = record(el, 'credential-saved');
     el.addEventListener('credential-saved', (e) =>
       e.detail.waitUntil(Promise.reject(new Error(`Server refused ${e.detail.apiKey}: quota`))),
     );
     button(el, 'Save').focus(); // as a pointer click does
     button(el, 'Save').click();
-    await aTimeout(0);
-    await el.updateComplete;
+    await clock.runAll();
 
     expect(dialog(el).open).to.equal(true);
     expect(values(el)).to.deep.equal(['Prod', 'nightly', keys.project]);
     expect(formError(el)).to.equal('Server refused sk-…: quota');
     expect(button(el, 'Save').disabled).to.equal(false);
-    await el.updateComplete;
     expectFocus(button(el, 'Save'));
 
     button(el, 'Save').click();
@@ -108,38 +130,65 @@ describe('waitUntil()', () => {
   it('shows a generic message when the reason has none', async () => {
     for (const reason of [undefined, 'plain string', { code: 500 }, new Error('')]) {
       const el = await filled();
+      const clock = fakeClock();
       el.addEventListener('credential-saved', (e) => e.detail.waitUntil(Promise.reject(reason)));
       button(el, 'Save').click();
-      await aTimeout(0);
-      await el.updateComplete;
+      await clock.runAll();
+      clock.restore();
       expect(formError(el)).to.equal('The credential could not be saved. Try again.');
     }
   });
 
-  it('waits for every promise; the first rejection wins', async () => {
+  /** An overlay whose Save waits for two promises the test settles. */
+  async function savingWithTwo() {
     const el = await filled();
-    const a = deferred();
-    const b = deferred();
+    const clock = fakeClock();
+    const first = deferred();
+    const second = deferred();
     el.addEventListener('credential-saved', (e) => {
-      e.detail.waitUntil(a.promise);
-      e.detail.waitUntil(b.promise);
+      e.detail.waitUntil(first.promise);
+      e.detail.waitUntil(second.promise);
     });
     button(el, 'Save').click();
-    a.resolve();
-    await aTimeout(0);
+    await clock.runAll();
+    expectSaving(el);
+    return { el, clock, first, second };
+  }
+
+  it('waits for every promise: one fulfilled keeps it busy, a rejection of the other then shows', async () => {
+    const { el, clock, first, second } = await savingWithTwo();
+    first.resolve();
+    await clock.runAll();
     expect(dialog(el).open).to.equal(true);
-    b.reject(new Error('second failed'));
-    await aTimeout(0);
-    await el.updateComplete;
-    expect(formError(el)).to.equal('second failed');
+    expectSaving(el);
+    second.reject(new Error('second failed'));
+    await clock.runAll();
+    expect([dialog(el).open, formError(el), button(el, 'Save').disabled]).to.deep.equal([true, 'second failed', false]);
+  });
+
+  // Contract section 5: "several calls wait for all, the first rejection wins". The overlay
+  // settles on Promise.all (src/wait-until.ts), which stops at the first rejection in time:
+  // it shows "second given" and is idle while the first promise still runs.
+  it.skip('waits for every promise; the first rejection given wins, also when a later one rejects first [skipped: src/wait-until.ts settles on the first rejection in time (Promise.all), for the lead to fix]', async () => {
+    const { el, clock, first, second } = await savingWithTwo();
+    second.reject(new Error('second given'));
+    await clock.runAll();
+    expect([dialog(el).open, formError(el)], 'still waiting for the first').to.deep.equal([true, '']);
+    expectSaving(el);
+    first.reject(new Error('first given'));
+    await clock.runAll();
+    expect([dialog(el).open, formError(el), button(el, 'Save').disabled]).to.deep.equal([true, 'first given', false]);
   });
 
   it('accepts a non-promise value', async () => {
     const el = await filled();
+    const clock = fakeClock();
+    const events = lifecycle(el);
     el.addEventListener('credential-saved', (e) => e.detail.waitUntil(42 as never));
     button(el, 'Save').click();
-    await aTimeout(0);
+    await clock.runAll();
     expect(dialog(el).open).to.equal(false);
+    expect(events).to.deep.equal(['credential-saved', 'credential-close saved/save']);
   });
 
   it('throws InvalidStateError when called after dispatch', async () => {
@@ -155,27 +204,33 @@ describe('waitUntil()', () => {
     ['open = false', (el: CredentialOverlay) => (el.open = false)],
     ['removal', (el: CredentialOverlay) => el.remove()],
   ] as const) {
-    it(`${how} while busy closes and clears at once, fires nothing and ignores the outcome`, async () => {
+    // Contract section 5: only credential-close (reason "api"); removal is silent.
+    const after = how === 'removal' ? [] : ['credential-close api/api'];
+    it(`${how} while busy closes and clears at once, fires ${how === 'removal' ? 'nothing' : 'only credential-close'} and ignores the outcome`, async () => {
       const el = await filled();
-      const cancels = record(el, 'credential-cancel');
+      const clock = fakeClock();
       const d = deferred();
       el.addEventListener('credential-saved', (e) => e.detail.waitUntil(d.promise));
       button(el, 'Save').click();
+      await clock.runAll();
+      expectSaving(el);
+      const events = lifecycle(el);
       act(el);
       expect(dialog(el).open).to.equal(false);
       expect(values(el)).to.deep.equal(['', '', '']);
+      expect(events, 'at the close').to.deep.equal(after);
       d.reject(new Error('late'));
-      await aTimeout(0);
-      await el.updateComplete;
-      expect(cancels).to.have.length(0);
+      await clock.runAll();
+      expect(events, 'after the outcome').to.deep.equal(after);
       expect(formError(el)).to.equal('');
       expect(dialog(el).open).to.equal(false);
     });
   }
 
-  it('close() during dispatch closes and clears, fires no cancel', async () => {
+  it('close() during dispatch closes and clears, fires only credential-close after credential-saved', async () => {
     const el = await filled();
-    const cancels = record(el, 'credential-cancel');
+    const clock = fakeClock();
+    const events = lifecycle(el);
     el.addEventListener('credential-saved', (e) => {
       e.preventDefault();
       el.close();
@@ -183,8 +238,8 @@ describe('waitUntil()', () => {
     button(el, 'Save').click();
     expect(dialog(el).open).to.equal(false);
     expect(values(el)).to.deep.equal(['', '', '']);
-    await aTimeout(0);
-    expect(cancels).to.have.length(0);
+    await clock.runAll();
+    expect(events).to.deep.equal(['credential-saved', 'credential-close api/api']);
   });
 });
 
