@@ -1,7 +1,7 @@
 // The overlay's lifecycle events (contract section 5): credential-request-close before a close
 // the user asked for, credential-close after every close, show()'s promise, errors from the
 // host's server on their fields; and the fixes of issue 15 that came with them.
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { CredentialFieldError, type CredentialOverlay, type CredentialSavedEvent } from '../src/index.js';
 import {
   button,
@@ -10,11 +10,13 @@ import {
   errorOf,
   expectFocus,
   expectSaving,
+  fakeClock,
   field,
   fill,
   openOverlay,
   paste,
   record,
+  restoreClock,
   sendKeys,
 } from './helpers.js';
 import { keys } from './keys.js';
@@ -40,11 +42,11 @@ function deferred<T = unknown>() {
   const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
   return { promise, resolve, reject };
 }
-/** Lets every continuation of an already settled promise run, and a frame render. */
-const settle = async () => {
-  await new Promise((r) => setTimeout(r));
-  await new Promise((r) => requestAnimationFrame(r));
-};
+
+// No test waits for time to pass: each settles what it controls (a deferred check or
+// waitUntil promise), then runs the page's fake clock out (`runAll`), after which anything
+// the overlay would still have done, at any delay, has been done.
+afterEach(restoreClock);
 
 describe('credential-request-close', () => {
   for (const [source, act] of [
@@ -137,6 +139,7 @@ describe('credential-close', () => {
 
   it('is the only event of close() during a live check, which it aborts', async () => {
     const el = await openOverlay(html`<credential-overlay verify></credential-overlay>`);
+    const clock = fakeClock();
     const check = deferred<{ ok: true }>();
     let signal: AbortSignal | undefined;
     el.verifier = (_k, ctx) => ((signal = ctx.signal), check.promise);
@@ -146,13 +149,14 @@ describe('credential-close', () => {
     el.close();
     expect(signal?.aborted).to.equal(true);
     check.resolve({ ok: true });
-    await settle();
+    await clock.runAll();
     expect(seen).to.deep.equal(['credential-close:api:open=false']);
   });
 
   it('is the only event of close() during a busy save or during the dispatch', async () => {
     for (const when of ['busy', 'dispatch'] as const) {
       const el = await openOverlay();
+      const clock = fakeClock();
       const pending = deferred();
       el.addEventListener('credential-saved', (e) => {
         e.detail.waitUntil(pending.promise);
@@ -163,7 +167,8 @@ describe('credential-close', () => {
       button(el, 'Save').click();
       if (when === 'busy') el.open = false;
       pending.resolve(undefined);
-      await settle();
+      await clock.runAll();
+      clock.restore();
       expect(seen, when).to.deep.equal(['credential-saved:Production', 'credential-close:api:open=false']);
     }
   });
@@ -204,10 +209,12 @@ describe('show()', () => {
 
   it('resolves when an overlay shown while disconnected is connected', async () => {
     const el = document.createElement('credential-overlay');
+    const clock = fakeClock();
     let done = false;
     const shown = el.show().then(() => (done = true));
-    await settle();
+    await clock.runAll();
     expect(done).to.equal(false);
+    clock.restore();
     document.body.append(el);
     try {
       await shown;
@@ -221,11 +228,12 @@ describe('show()', () => {
 describe('server errors on fields (waitUntil rejections with a field)', () => {
   async function rejectWith(reason: unknown) {
     const el = await openOverlay();
+    const clock = fakeClock();
     fill(el, { key: keys.project });
     el.addEventListener('credential-saved', (e) => e.detail.waitUntil(Promise.reject(reason)), { once: true });
     button(el, 'Save').click();
-    await settle();
-    await el.updateComplete;
+    await clock.runAll();
+    clock.restore();
     return el;
   }
 
@@ -265,11 +273,8 @@ describe('issue 15 fixes', () => {
     const el = await openOverlay(html`<credential-overlay verify base-url=${MOCK}></credential-overlay>`);
     fill(el, { key: `sk-proj-demo-RATE-${keys.project.slice(20)}` });
     button(el, 'Save').click();
-    for (let i = 0; i < 100 && !skip(el); i++) {
-      await settle();
-      await el.updateComplete;
-    }
-    expect(skip(el), 'Save without checking').to.not.equal(undefined);
+    // The mock answers over the network: wait for what it causes to show.
+    await waitUntil(() => skip(el), 'Save without checking');
     return el;
   }
 
@@ -293,17 +298,18 @@ describe('issue 15 fixes', () => {
 
   it('reads "Checking…" on Save while only the check runs, "Saving…" while the host saves', async () => {
     const el = await openOverlay(html`<credential-overlay verify></credential-overlay>`);
+    const clock = fakeClock();
     const check = deferred<{ ok: true }>();
     el.verifier = () => check.promise;
     const pending = deferred();
     el.addEventListener('credential-saved', (e) => e.detail.waitUntil(pending.promise));
     fill(el, { key: keys.project });
     button(el, 'Save').click();
-    await el.updateComplete;
+    // Not runAll: the check's 10-second limit is a pending timer.
+    await clock.tick(0);
     expectSaving(el, 'Checking…');
     check.resolve({ ok: true });
-    await settle();
-    await el.updateComplete;
+    await clock.runAll();
     expectSaving(el, 'Saving…');
     pending.resolve(undefined);
   });
@@ -363,7 +369,39 @@ describe('a saved event names the saved detail correctly in edit and add mode', 
     const saved = record<CredentialSavedEvent>(el, 'credential-saved');
     fill(el, { key: keys.project });
     button(el, 'Save').click();
-    expect(saved[0].detail).to.include({ mode: 'add', keyChanged: true });
+    expect(saved).to.have.length(1);
+    expect(saved[0].detail).to.include({ id: '', mode: 'add', keyChanged: true, keySource: 'typed', apiKey: keys.project, keyType: 'project' });
     expect(saved[0].detail.changed).to.deep.equal(['name', 'apiKey']);
+  });
+
+  /** An overlay that edits the saved credential c7 ("Production", nightly job, a project key). */
+  const editing = () =>
+    openOverlay(html`<credential-overlay credential-id="c7" existing-key-hint="sk-proj-…x9Qz" credential-name="Production"
+      credential-description="nightly job"></credential-overlay>`);
+
+  it('reports mode "edit", the kept key and only what differs from the saved values as changed', async () => {
+    const el = await editing();
+    const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+    paste(field(el, 'Credential Description'), 'hourly job');
+    button(el, 'Save').click();
+    expect(saved).to.have.length(1);
+    expect(saved[0].detail).to.include({
+      id: 'c7', mode: 'edit', name: 'Production', description: 'hourly job',
+      apiKey: '', keyChanged: false, keySource: 'kept', keyHint: 'sk-proj-…x9Qz', keyType: 'project',
+    });
+    expect(saved[0].detail.changed).to.deep.equal(['description']);
+  });
+
+  it('reports mode "edit" with a new key (rotation): keyChanged, typed, its own hint, apiKey as changed', async () => {
+    const el = await editing();
+    const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+    paste(field(el, 'API Key Value'), keys.serviceAccount);
+    button(el, 'Save').click();
+    expect(saved).to.have.length(1);
+    expect(saved[0].detail).to.include({
+      id: 'c7', mode: 'edit', name: 'Production', description: 'nightly job', apiKey: keys.serviceAccount,
+      keyChanged: true, keySource: 'typed', keyHint: `sk-svcacct-…${keys.serviceAccount.slice(-4)}`, keyType: 'service-account',
+    });
+    expect(saved[0].detail.changed).to.deep.equal(['apiKey']);
   });
 });
