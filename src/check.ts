@@ -220,11 +220,24 @@ export function modelsRequest(preset: ProviderPreset, key: string, context: { ba
  */
 export function cleanCheck(given: unknown, now = new Date()): CheckResult {
   const g = (given && typeof given === 'object' ? given : {}) as Record<string, unknown>;
-  const own = (name: string) => (Object.hasOwn(g, name) ? g[name] : undefined);
+  // A getter or a Proxy that throws leaves its part out instead of failing the check.
+  const ownOf = (o: Record<string, unknown>, name: string) => {
+    try {
+      return Object.hasOwn(o, name) ? o[name] : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const own = (name: string) => ownOf(g, name);
   const status = own('status');
-  const models = idsOf(own('models'));
+  let models: string[] | undefined;
+  try {
+    models = idsOf(own('models'));
+  } catch {
+    models = undefined;
+  }
   const credit = own('credit') as Record<string, unknown> | undefined;
-  const c = credit && typeof credit === 'object' ? ['limit', 'remaining', 'used'].map((k) => amount(Object.hasOwn(credit, k) ? credit[k] : undefined)) : [];
+  const c = credit && typeof credit === 'object' ? ['limit', 'remaining', 'used'].map((k) => amount(ownOf(credit, k))) : [];
   const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(new Date(v).getTime()) ? new Date(v).toISOString() : undefined);
   const expiresAt = date(own('expiresAt'));
   return Object.freeze({
