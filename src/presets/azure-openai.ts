@@ -10,7 +10,11 @@
  * alphabet is not documented, so any other shape is a note, never an error. Azure does not
  * answer browsers' CORS requests by default (lobehub/lobehub#2487): check from the host's
  * server. Deployment names: letters, digits, ".", "_" and "-" (not confirmed in Microsoft's
- * docs; lenient on purpose).
+ * docs; lenient on purpose). The models list names the models the resource offers (`data[].id`),
+ * which are not the deployments a request names. Azure documents a 429 as the deployment's rate
+ * or token quota (https://learn.microsoft.com/azure/ai-services/openai/quotas-limits), not whether
+ * the key was checked first, and no answer for an account without credit: every 429 stays "could
+ * not be confirmed".
  */
 import type { ProviderPreset } from './types.js';
 
@@ -66,5 +70,6 @@ export const azureOpenai: ProviderPreset = {
     headers: { 'api-key': '{apiKey}' },
     valid: { path: 'data', type: 'array' },
     browser: false,
+    models: { path: 'data', id: 'id' },
   },
 };

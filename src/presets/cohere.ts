@@ -5,6 +5,11 @@
  * owner_id }`, 401), cohere-ai/cohere-python#417 (CO_API_KEY), gitleaks' cohere-api-token rule
  * (40 alphanumerics). Errors are `{ "message": … }`. No evidence that browsers may call it
  * (CORS): check from the host's server. The keys page URL is not confirmed in Cohere's docs.
+ * https://docs.cohere.com/reference/errors: 402 when the account reached its billing limit:
+ * no-credit; 429 past a per-minute limit of the key ("You are past the per minute request limit",
+ * "…limited to 40 API calls / minute"): limited. https://docs.cohere.com/docs/rate-limits: trial keys
+ * get 1,000 calls a month; the 429 that says so ("…limited to 1000 API calls / month") is no-credit.
+ * The check's answer lists no models and no credit.
  */
 import type { ProviderPreset } from './types.js';
 
@@ -29,5 +34,7 @@ export const cohere: ProviderPreset = {
     invalid: [{ path: 'valid', equals: false }],
     messagePaths: ['message', 'error.message'],
     browser: false,
+    noCredit: [{ status: 402 }, { status: 429, says: /calls \/ ?month|per month|monthly/i }],
+    limited: [{ status: 429, says: /minute|rate limit/i }],
   },
 };

@@ -6,6 +6,10 @@
  * 401 as `{"message": "Unauthorized"}` or `{"detail": "Unauthorized"}` (coolcline/CoolCline#36,
  * nextcloud/integration_openai#332). CORS is allowed for plain requests (mistralai/client-js#21).
  * The keys page path (console.mistral.ai/api-keys) is not confirmed in Mistral's docs.
+ * https://docs.mistral.ai/resources/error-glossary: 402 is a billing condition of the organization
+ * (no credit left, a spending limit reached, a failed payment): no-credit; 429 is the rate limit of
+ * the organization's tier: limited when Mistral's own JSON message names a rate limit ("Rate limit
+ * exceeded", `type` `rate_limited`), so that a 429 page from something in between stays unconfirmed.
  */
 import type { ProviderPreset } from './types.js';
 
@@ -28,5 +32,8 @@ export const mistral: ProviderPreset = {
     valid: { path: 'data', type: 'array' },
     messagePaths: ['message', 'detail', 'error.message'],
     browser: true,
+    noCredit: [{ status: 402 }],
+    limited: [{ status: 429, says: /rate limit/i }],
+    models: { path: 'data', id: 'id' },
   },
 };

@@ -8,6 +8,9 @@
  * vLLM vllm/entrypoints/openai/cli_args.py (port 8000, `--api-key`, CORS "*");
  * LiteLLM https://docs.litellm.ai/docs/proxy/docker_quick_start (http://localhost:4000, keys start
  * with sk-). Whether a browser may call a given server depends on that server's CORS settings.
+ * The models are the server's `data[].id` (Ollama's tags, vLLM's served names, LiteLLM's model
+ * groups). No server documents what its 429 means for the key (a proxy may limit before it looks
+ * at the key), so none is declared limited or no-credit: they stay "could not be confirmed".
  */
 import { knownKeys } from './known-keys.js';
 import type { ProviderPreset } from './types.js';
@@ -40,5 +43,6 @@ export const openaiCompatible: ProviderPreset = {
     headers: { Authorization: 'Bearer {apiKey}' },
     valid: { path: 'data', type: 'array' },
     browser: true,
+    models: { path: 'data', id: 'id' },
   },
 };

@@ -1,7 +1,15 @@
 /**
  * The default preset: OpenAI API keys (contract section 7). Pure data.
  * Sources: https://platform.openai.com/docs/api-reference/authentication (Bearer key,
- * `OpenAI-Organization` and `OpenAI-Project` headers), https://platform.openai.com/docs/api-reference/models/list.
+ * `OpenAI-Organization` and `OpenAI-Project` headers), https://platform.openai.com/docs/api-reference/models/list
+ * (`{ data: [{ id, … }] }`, the models the key may use).
+ * What a 429 means, by `error.code` (https://developers.openai.com/api/docs/guides/error-codes,
+ * https://developers.openai.com/api/docs/guides/spend-limits, help.openai.com article 5955604):
+ * `rate_limit_exceeded` ("Rate limit reached for requests") and `slow_down` are the organization's
+ * rate limits, so the key was known: limited; `credit_balance_exhausted`,
+ * `organization_spend_limit_exceeded`, `project_spend_limit_exceeded`,
+ * `organization_usage_limit_exceeded`, all of error type `insufficient_quota` ("You exceeded your
+ * current quota"), mean no credit or quota left: no-credit. Any other 429 is not confirmed.
  */
 import type { ProviderPreset } from './types.js';
 
@@ -57,5 +65,17 @@ export const openai: ProviderPreset = {
     },
     valid: { path: 'data', type: 'array' },
     browser: true,
+    limited: [
+      { status: 429, code: 'rate_limit_exceeded' },
+      { status: 429, code: 'slow_down' },
+    ],
+    noCredit: [
+      { status: 429, code: 'insufficient_quota' },
+      { status: 429, code: 'credit_balance_exhausted' },
+      { status: 429, code: 'organization_spend_limit_exceeded' },
+      { status: 429, code: 'project_spend_limit_exceeded' },
+      { status: 429, code: 'organization_usage_limit_exceeded' },
+    ],
+    models: { path: 'data', id: 'id' },
   },
 };

@@ -3,8 +3,13 @@
  * with GET /api/v1/key, since its model list is public and would pass any key
  * (charmbracelet/crush#997, NangoHQ/nango#7532). Pure data.
  * Sources: https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key
- * (`{ data: { label, limit, … } }`), https://openrouter.ai/docs/api/reference/errors-and-debugging
- * (`{ error: { code, message } }`, 401 invalid, 402 no credits).
+ * (`{ data: { label, limit, limit_remaining, usage, expires_at, … } }`: the key's credit limit, what
+ * is left of it and what it used, in US dollars, `null` for a key without a limit; `expires_at` an
+ * ISO date, `null` for none), https://openrouter.ai/docs/api/reference/errors-and-debugging
+ * (`{ error: { code, message } }`, 401 invalid, 402 no credits: no-credit). Its rate limits are
+ * free-model caps and DDoS protection (https://openrouter.ai/docs/api-reference/limits), which
+ * may answer before the key is looked at: a 429 stays "could not be confirmed". It lists no models
+ * for the key (its model list is public).
  */
 import type { ProviderPreset } from './types.js';
 
@@ -27,5 +32,8 @@ export const openrouter: ProviderPreset = {
     headers: { Authorization: 'Bearer {apiKey}' },
     valid: { path: 'data', type: 'object' },
     browser: true,
+    noCredit: [{ status: 402 }],
+    credit: { currency: 'USD', limit: 'data.limit', remaining: 'data.limit_remaining', used: 'data.usage' },
+    expiresAt: 'data.expires_at',
   },
 };

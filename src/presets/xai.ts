@@ -6,6 +6,12 @@
  * key; `api_key_blocked`, `api_key_disabled`, `team_blocked`); its errors are
  * `{ code, error: "<message>" }` (continuedev/continue#10161); trufflehog's xai detector
  * (`xai-` + 80). XAI_API_KEY is the SDKs' name (not confirmed in xAI's own docs).
+ * /v1/api-key lists no models: a passing check asks GET /v1/models (https://docs.x.ai/docs/api-reference,
+ * `{ data: [{ id, … }] }`) with the same key. A team without credit is answered "Your team … has
+ * either used all available credits or reached its monthly spending limit", seen with 429
+ * (continuedev/continue#10373) and 403 (warpdotdev/warp#14863): no-credit. xAI documents 429 for
+ * the per-model limits of inference endpoints (https://docs.x.ai/developers/rate-limits), not for
+ * /v1/api-key: any other 429 stays "could not be confirmed".
  */
 import type { ProviderPreset } from './types.js';
 
@@ -34,5 +40,10 @@ export const xai: ProviderPreset = {
     ],
     rejectStatus: [400, 401],
     browser: true,
+    noCredit: [
+      { status: 429, says: /used all available credits|monthly spending limit/i },
+      { status: 403, says: /used all available credits|monthly spending limit/i },
+    ],
+    models: { path: 'data', id: 'id', url: '{baseUrl}/models' },
   },
 };
