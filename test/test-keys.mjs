@@ -9,16 +9,57 @@ function pad(word, length, alphabet = 'Xy3kQ9aZ0vL2mN8pT5bW7cR4dF6gH1jK') {
   return out.slice(0, length);
 }
 
-/** The markers the mock understands, and what each means to a user. */
+/** The markers the mock understands, and what each means to a user (for any preset; see `markersFor`). */
 export const MARKERS = {
-  VALID: 'accepted',
+  VALID: 'accepted, with the models it may use (OpenRouter: with the credit left)',
+  MANY: 'accepted, with 1,000 models',
+  ODD: 'accepted, though parts of the answer are odd: those are left out',
   REVOKED: 'wrong or revoked key',
   SCOPES: 'restricted key: could not confirm',
-  RATE: 'rate limited: could not confirm',
-  QUOTA: 'no credit left: could not confirm',
+  RATE: 'rate limited: a real key, saved as Rate-limited where the provider says so, else could not confirm',
+  QUOTA: 'no credit left: a real key, saved as No credit left where the provider says so, else could not confirm',
   DOWN: 'provider down: could not confirm',
   HANG: 'no answer: gives up after 10 s',
 };
+
+/** Presets whose rate-limit answer (RATE) proves the key: the check says "limited". */
+export const LIMITED_PRESETS = ['openai', 'anthropic', 'gemini', 'mistral', 'groq', 'deepseek', 'cohere'];
+/** Presets whose no-credit answer (QUOTA) proves the key: the check says "no-credit". */
+export const NO_CREDIT_PRESETS = ['openai', 'anthropic', 'gemini', 'mistral', 'groq', 'openrouter', 'deepseek', 'xai', 'cohere'];
+
+/**
+ * The models the mock lists for a VALID key, as the check reports them (Gemini's without
+ * `models/`); OpenRouter's and Cohere's checks list none.
+ */
+export const MOCK_MODELS = {
+  openai: ['gpt-4.1', 'gpt-4o', 'gpt-4o-mini', 'o4-mini', 'text-embedding-3-small'],
+  anthropic: ['claude-haiku-4-5-20251001', 'claude-sonnet-4-5-20250929', 'claude-opus-4-1-20250805'],
+  'azure-openai': ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'text-embedding-3-large', 'dall-e-3'],
+  'openai-compatible': ['llama3.1:8b', 'qwen2.5-coder:7b', 'nomic-embed-text:latest'],
+  gemini: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.0-flash', 'gemini-embedding-001'],
+  mistral: ['mistral-large-latest', 'mistral-small-latest', 'codestral-latest', 'mistral-embed'],
+  groq: ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant', 'openai/gpt-oss-120b', 'whisper-large-v3'],
+  deepseek: ['deepseek-chat', 'deepseek-reasoner'],
+  xai: ['grok-4', 'grok-4-fast-reasoning', 'grok-3-mini', 'grok-code-fast-1'],
+};
+
+/** What each marker means for `preset`, in the order to show them (OpenRouter has UNLIMITED too). */
+export function markersFor(preset) {
+  const credit = preset === 'openrouter';
+  const models = preset in MOCK_MODELS;
+  return {
+    VALID: credit ? 'accepted, with $6.80 of a $10.00 credit left' : models ? 'accepted, with the models it may use' : 'accepted',
+    ...(credit && { UNLIMITED: 'accepted, a key without a credit limit' }),
+    ...(models && { MANY: MARKERS.MANY }),
+    ODD: MARKERS.ODD,
+    REVOKED: MARKERS.REVOKED,
+    SCOPES: MARKERS.SCOPES,
+    RATE: LIMITED_PRESETS.includes(preset) ? 'rate limited right now: a real key, saved as Rate-limited' : 'rate limited: could not confirm',
+    QUOTA: NO_CREDIT_PRESETS.includes(preset) ? 'no credit left: a real key, saved as No credit left' : 'no credit left: could not confirm',
+    DOWN: MARKERS.DOWN,
+    HANG: MARKERS.HANG,
+  };
+}
 
 const shapes = {
   openai: (m) => `sk-proj-demo-${m}-${pad('', 36)}T3BlbkFJw7Hc5Ud1`,
@@ -36,7 +77,7 @@ const shapes = {
 
 /** `testKeys[preset][marker]`: a fake key of that preset that the mock answers with `marker`. */
 export const testKeys = Object.fromEntries(
-  Object.entries(shapes).map(([id, shape]) => [id, Object.fromEntries(Object.keys(MARKERS).concat('FORBID', 'GARBLED', 'BLOCKED').map((m) => [m, shape(m)]))]),
+  Object.entries(shapes).map(([id, shape]) => [id, Object.fromEntries(Object.keys(MARKERS).concat('UNLIMITED', 'FORBID', 'GARBLED', 'BLOCKED').map((m) => [m, shape(m)]))]),
 );
 
 /** Where each preset's check goes on the mock, below `origin` (with an optional session). */
