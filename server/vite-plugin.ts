@@ -7,6 +7,10 @@
  * Vite's own request handling throws on a request target it cannot parse (`http://[`), which
  * stops the process; requests that are not in origin form are refused here before Vite sees
  * them. Host names in CREDENTIAL_ALLOWED_HOSTS are added to Vite's `server.allowedHosts`.
+ *
+ * Vite bundles this module with its config, but the database loads its code migrations
+ * (`server/migrations/NNN_*.ts`) at run time: tsx is registered for them first, as
+ * `npm run serve` runs the server under `node --import tsx`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +32,10 @@ export interface CredentialServerOptions {
   /** Opens the app (`openApp` by default; a test hands in one on its own database). */
   open?: (options: OpenOptions) => Promise<App>;
 }
+
+let typescript: Promise<void> | undefined;
+/** Lets Node import the server's .ts modules that are loaded at run time (once per process). */
+const loadTypeScript = () => (typescript ??= import('tsx/esm/api').then(({ register }) => void register()));
 
 const OURS = /^\/(?:api|mock)(?:[/?]|$)/;
 
@@ -72,7 +80,7 @@ export function credentialServer(options: CredentialServerOptions = {}): Plugin 
         http.on('connect', refuseConnect);
       }
       const open = () =>
-        (app ??= (options.open ?? openApp)({
+        (app ??= loadTypeScript().then(() => (options.open ?? openApp)({
           env,
           dataDir,
           log: (line) => server.config.logger.info(`[api] ${line}`, { timestamp: true }),
@@ -80,7 +88,7 @@ export function credentialServer(options: CredentialServerOptions = {}): Plugin 
           checkBase: (preset) => (origin ? mockBase(preset, origin) : undefined),
           extend: demoRoutes(),
           ...options.app,
-        }).then((a) => {
+        })).then((a) => {
           const port = origin.split(':').pop();
           for (const host of ['127.0.0.1', 'localhost', '[::1]']) a.allow(`${host}:${port}`);
           return a;
