@@ -4,8 +4,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/picker.js';
 import '../src/providers/azure-openai.js';
 import '../src/providers/openai-compatible.js';
-import type { CredentialOverlay } from '../src/index.js';
-import type { CredentialPicker } from '../src/picker.js';
+import '../src/providers/openrouter.js';
+import type { CheckResult, CredentialOverlay } from '../src/index.js';
+import type { CredentialPicker, CredentialSummary } from '../src/picker.js';
 import { pickerEn } from '../src/picker-strings.js';
 import { en } from '../src/strings.js';
 import { button, openOverlay, paste, settle } from './helpers.js';
@@ -36,12 +37,19 @@ const LOCALES: Array<[string, object, object]> = [
   ['ar', ar, arPicker],
 ];
 const MOCK = `${location.origin}/mock/i18n/openai/v1`;
+/** What a check learned (contract section 6): the key is real, out of credit, with models, a credit limit and an expiry. */
+const MODELS = ['m1', 'm2'];
+const CHECK: CheckResult = {
+  status: 'no-credit', models: MODELS, credit: { limit: 10, remaining: 6.8, used: 3.2 }, expiresAt: '2027-01-01T00:00:00.000Z', checkedAt: '2026-12-06T10:00:00.000Z',
+};
+/** An OpenRouter key of the right shape (`sk-or-v1-` and 64 hex digits). */
+const OPENROUTER_KEY = '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';
 
 /** Sample parameters for every message function. */
 const SAMPLE = {
   provider: 'OpenAI', other: 'Anthropic', prefix: 'sk-ant-', expected: 'sk-', field: 'Name', length: 12, max: 10, min: 20,
   character: 'x', position: 3, char: '.', allowed: 'a', count: 3, hint: 'sk-…AbCd', said: 'no', reason: 'r', seconds: 10, status: 503,
-  host: 'example.com', kind: 'non-ascii', codePoint: 'U+00E9', name: 'Prod', type: 'project', date: '1.1.2026',
+  host: 'example.com', kind: 'non-ascii', codePoint: 'U+00E9', name: 'Prod', type: 'project', date: '1.1.2026', remaining: '$6.80', limit: '$10.00',
   parts: [{ kind: 'letters' }, { kind: 'digits' }, { kind: 'hex', value: '0–9, a–f' }, { kind: 'range', value: 'a–c' }, { kind: 'char', value: '_' }],
 };
 
@@ -84,13 +92,18 @@ function texts(root: ShadowRoot): string[] {
     } else node.childNodes.forEach(walk);
   };
   walk(root);
-  return out.map((t) => t.replace(/[\u2068\u2069]/g, ''));
+  // A text made of parts ("Valid key · 2 models · $6.80 of $10.00 left") counts whole and
+  // part by part, so that one part left in English shows.
+  return out.map((t) => t.replace(/[\u2068\u2069]/g, '')).flatMap((t) => (t.includes(' · ') ? [t, ...t.split(' · ')] : [t]));
 }
 
-/** Fragments that are the same in every language: names, codes, hints, numbers. */
+/**
+ * Fragments that are the same in every language: names, codes, hints, numbers, amounts
+ * (a currency code such as USD is not English), model ids.
+ */
 const universal = (t: string) =>
-  !/[A-Za-z]{3}/.test(t.replace(/OpenAI|Azure|Anthropic|Groq|https?:\/\/\S+|sk-\S*|…\S*|org-\S*|proj_\S*/g, '')) ||
-  ['OpenAI', 'Azure OpenAI', 'OpenAI-compatible server', 'antropic', 'gpt-4o'].includes(t);
+  !/[A-Za-z]{3}/.test(t.replace(/OpenAI|OpenRouter|Azure|Anthropic|Groq|https?:\/\/\S+|sk-\S*|…\S*|org-\S*|proj_\S*|\b[A-Z]{3}\b/g, '')) ||
+  ['OpenAI', 'Azure OpenAI', 'OpenAI-compatible server', 'antropic', 'gpt-4o', ...MODELS].includes(t);
 /** Words a language takes over from English as they are. */
 const loanwords: Record<string, string[]> = { it: ['Endpoint'] };
 
@@ -150,6 +163,18 @@ const states: Record<string, { template?: (lang: string) => ReturnType<typeof ht
     },
   },
   'an unknown provider': { template: (lang) => html`<credential-overlay lang=${lang} provider="antropic"></credential-overlay>` },
+  'Check key: no credit left, models, credit and expiry; Default model offering them': {
+    template: (lang) =>
+      html`<credential-overlay lang=${lang} verify choose-model provider="openrouter" .verifier=${async () => ({ ok: true, check: CHECK })}></credential-overlay>`,
+    reach: async (el) => {
+      paste(el.shadowRoot!.getElementById('api-key') as HTMLInputElement, OPENROUTER_KEY);
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="check-button"]')!.click();
+      for (let n = 0; n < 200 && !el.shadowRoot!.querySelector('[part="check-outcome"]'); n++) await settle();
+      expect(el.shadowRoot!.querySelector('[part="check-outcome"]')?.classList.contains('ok'), 'a passing check\'s outcome shows').to.equal(true);
+    },
+  },
+  'Default model (choose-model)': { template: (lang) => html`<credential-overlay lang=${lang} choose-model></credential-overlay>` },
 };
 /** Save's name in the overlay's language. */
 const save = (el: CredentialOverlay) => el.shadowRoot!.querySelector('[part="save-button"]')!.textContent!.trim();
@@ -190,15 +215,26 @@ describe('languages: no English left in the picker', () => {
   const list = [
     { id: 'a', name: 'Prod', description: 'Nightly', keyHint: 'sk-proj-…x9Qz', keyType: 'project', verified: true, createdAt: '2026-11-02T10:00:00Z' },
     { id: 'b', name: 'Staging', keyHint: 'sk-…AbCd', keyType: 'legacy' },
-  ];
+    // The last check's status and credit (contract section 12), in the provider's currency.
+    {
+      id: 'c', name: 'Research', keyHint: 'sk-or-v1-…3f5a', provider: 'openrouter', verified: true,
+      check: { status: 'limited', credit: { limit: 10, remaining: 6.8, used: 3.2 }, checkedAt: '2026-12-06T10:00:00Z' },
+    },
+    {
+      id: 'd', name: 'Batch', keyHint: 'sk-or-v1-…9e2d', provider: 'openrouter', verified: true,
+      check: { status: 'no-credit', credit: { limit: null, remaining: 0, used: 12.5 }, checkedAt: '2026-12-06T10:00:00Z' },
+    },
+  ] satisfies CredentialSummary[];
+  const NAMES = ['Prod', 'Nightly', 'Staging', 'Research', 'Batch'];
   async function shown(lang: string) {
     const all: string[] = [];
     for (const credentials of [[], list]) {
       const host = await fixture(html`<div lang=${lang}><credential-picker .credentials=${credentials}></credential-picker></div>`);
       const p = host.querySelector('credential-picker') as CredentialPicker;
       await p.updateComplete;
-      all.push(...texts(p.shadowRoot!).filter((t) => !['Prod', 'Nightly', 'Staging'].includes(t)));
+      all.push(...texts(p.shadowRoot!).filter((t) => !NAMES.includes(t)));
       if (credentials.length) {
+        expect(p.shadowRoot!.querySelectorAll('[part="status"]'), `${lang}: the checks' status shows`).to.have.length(2);
         p.addEventListener('credential-delete', (e) => e.detail.waitUntil(Promise.reject(new Error(''))), { once: true });
         (p.shadowRoot!.querySelector('[part="delete-button"]') as HTMLButtonElement).click();
         await p.updateComplete;
@@ -215,7 +251,7 @@ describe('languages: no English left in the picker', () => {
   before(async () => (english = new Set(await shown('en'))));
   for (const [lang] of LOCALES) {
     it(lang, async () => {
-      const left = (await shown(lang)).filter((t) => english.has(t) && !universal(t) && !['Prod', 'Staging', 'Nightly'].includes(t));
+      const left = (await shown(lang)).filter((t) => english.has(t) && !universal(t) && !NAMES.includes(t));
       expect(left, `${lang}: English left`).to.deep.equal([]);
     });
   }

@@ -2,8 +2,8 @@
  * `credential-overlay/locales/ar`: every visible string in Arabic (Modern Standard Arabic,
  * Western digits as in most software UIs; glossary in docs/glossary.md). Importing it
  * registers Arabic for `ar` (and `ar-EG`, `ar-SA`, …). Right to left: every key prefix,
- * hint, character, code point, host, provider name and provider message inside a sentence is
- * wrapped in a first-strong isolate, so it reads in its own direction.
+ * hint, character, code point, host, amount, provider name and provider message inside a
+ * sentence is wrapped in a first-strong isolate, so it reads in its own direction.
  */
 import { isolate as i, registerLocale } from '../locale.js';
 import type { CredentialPickerStrings } from '../picker-strings.js';
@@ -15,6 +15,10 @@ const list = joinList('، ', ' و');
 /** Arabic plural forms of a count of characters: 1, 2, 3–10, 11+. */
 const chars = (n: number) => (n === 1 ? 'حرف واحد' : n === 2 ? 'حرفان' : n % 100 >= 3 && n % 100 <= 10 ? `${n} أحرف` : `${n} حرفًا`);
 const fields = (n: number) => (n === 1 ? 'حقل واحد يحتاج' : n === 2 ? 'حقلان يحتاجان' : n % 100 >= 3 && n % 100 <= 10 ? `${n} حقول تحتاج` : `${n} حقلًا تحتاج`);
+/** Arabic plural forms of a count of models, by `Intl.PluralRules` (zero, one, two, few 3–10, many 11–99, other 100+). */
+const pluralAr = new Intl.PluralRules('ar');
+const models = (n: number) =>
+  ({ zero: 'لا نماذج', one: 'نموذج واحد', two: 'نموذجان', few: `${n} نماذج`, many: `${n} نموذجًا`, other: `${n} نموذج` })[pluralAr.select(n) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other'];
 
 export const ar: CredentialOverlayStrings = {
   heading: 'إضافة بيانات اعتماد',
@@ -119,6 +123,16 @@ export const ar: CredentialOverlayStrings = {
   noteUnencrypted: ({ field }) => `يستخدم ${field} ${i('http://')}: سيصل المفتاح إلى هذا الخادم في شبكتك دون تشفير.`,
   providerUnavailable: ({ provider }) => `المزوّد «${i(provider)}» غير متاح في هذه الصفحة، لذا لا يمكن حفظ شيء. أعد تحميل الصفحة أو تواصل مع المسؤول عنها.`,
 
+  checkKey: 'التحقق من المفتاح',
+  checkValid: 'مفتاح صالح',
+  checkLimited: 'بلغ حد الطلبات حاليًا',
+  checkNoCredit: 'نفد الرصيد',
+  checkModels: ({ count }) => models(count),
+  checkCredit: ({ remaining, limit }) => `المتبقي ${i(remaining)} من ${i(limit)}`,
+  checkCreditLeft: ({ remaining }) => `المتبقي ${i(remaining)}`,
+  checkExpires: ({ date }) => `تنتهي صلاحيته في ${date}`,
+  modelLabel: 'النموذج الافتراضي',
+  modelHelp: 'اكتب معرّف نموذج، أو تحقق من المفتاح لتختار من النماذج التي يمكنه استخدامها.',
   checking: ({ provider }) => `جارٍ التحقق من المفتاح لدى ${i(provider)}…`,
   saveWithoutChecking: 'حفظ دون تحقق',
   verifyRejected: ({ provider, said }) =>
@@ -148,6 +162,10 @@ export const arPicker: CredentialPickerStrings = {
   edit: ({ name }) => `تعديل ${i(name)}`,
   delete: ({ name }) => `حذف ${i(name)}`,
   verified: 'تم التحقق',
+  rateLimited: 'بلغ حد الطلبات',
+  noCredit: 'نفد الرصيد',
+  checkCredit: ({ remaining, limit }) => `المتبقي ${i(remaining)} من ${i(limit)}`,
+  checkCreditLeft: ({ remaining }) => `المتبقي ${i(remaining)}`,
   keyType: ({ type }) => `مفتاح ${i(type)}`,
   added: ({ date }) => `أُضيف في ${date}`,
   confirmDelete: ({ name }) => `حذف ${i(name)}؟`,

@@ -122,6 +122,16 @@ export const de: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `Der Anbieter „${provider}“ ist auf dieser Seite nicht verfügbar, daher kann nichts gespeichert werden. Laden Sie die Seite neu oder wenden Sie sich an ihren Betreiber.`,
 
+  checkKey: 'Schlüssel prüfen',
+  checkValid: 'Gültiger Schlüssel',
+  checkLimited: 'Ratenlimit derzeit erreicht',
+  checkNoCredit: 'kein Guthaben mehr',
+  checkModels: ({ count }) => (count === 1 ? '1 Modell' : `${count} Modelle`),
+  checkCredit: ({ remaining, limit }) => `${remaining} von ${limit} übrig`,
+  checkCreditLeft: ({ remaining }) => `${remaining} übrig`,
+  checkExpires: ({ date }) => `läuft am ${date} ab`,
+  modelLabel: 'Standardmodell',
+  modelHelp: 'Geben Sie eine Modell-ID ein oder prüfen Sie den Schlüssel, um aus den Modellen zu wählen, die er verwenden kann.',
   checking: ({ provider }) => `Schlüssel wird bei ${provider} geprüft…`,
   saveWithoutChecking: 'Ohne Prüfung speichern',
   verifyRejected: ({ provider, said }) =>
@@ -158,6 +168,10 @@ export const dePicker: CredentialPickerStrings = {
   edit: ({ name }) => `${name} bearbeiten`,
   delete: ({ name }) => `${name} löschen`,
   verified: 'Geprüft',
+  rateLimited: 'Ratenlimit erreicht',
+  noCredit: 'Kein Guthaben mehr',
+  checkCredit: ({ remaining, limit }) => `${remaining} von ${limit} übrig`,
+  checkCreditLeft: ({ remaining }) => `${remaining} übrig`,
   keyType: ({ type }) => `Schlüsseltyp ${type}`,
   added: ({ date }) => `Hinzugefügt am ${date}`,
   confirmDelete: ({ name }) => `${name} löschen?`,

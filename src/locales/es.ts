@@ -117,6 +117,16 @@ export const es: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `El proveedor «${provider}» no está disponible en esta página, así que no se puede guardar nada. Recarga la página o avisa a su responsable.`,
 
+  checkKey: 'Comprobar clave',
+  checkValid: 'Clave válida',
+  checkLimited: 'límite de solicitudes alcanzado en este momento',
+  checkNoCredit: 'sin crédito',
+  checkModels: ({ count }) => (count === 1 ? '1 modelo' : `${count} modelos`),
+  checkCredit: ({ remaining, limit }) => `quedan ${remaining} de ${limit}`,
+  checkCreditLeft: ({ remaining }) => `quedan ${remaining}`,
+  checkExpires: ({ date }) => `caduca el ${date}`,
+  modelLabel: 'Modelo predeterminado',
+  modelHelp: 'Escribe el ID de un modelo o comprueba la clave para elegir entre los modelos que puede usar.',
   checking: ({ provider }) => `Comprobando la clave con ${provider}…`,
   saveWithoutChecking: 'Guardar sin comprobar',
   verifyRejected: ({ provider, said }) =>
@@ -146,6 +156,10 @@ export const esPicker: CredentialPickerStrings = {
   edit: ({ name }) => `Editar ${name}`,
   delete: ({ name }) => `Eliminar ${name}`,
   verified: 'Verificada',
+  rateLimited: 'Límite de solicitudes alcanzado',
+  noCredit: 'Sin crédito',
+  checkCredit: ({ remaining, limit }) => `Quedan ${remaining} de ${limit}`,
+  checkCreditLeft: ({ remaining }) => `Quedan ${remaining}`,
   keyType: ({ type }) => `clave ${type}`,
   added: ({ date }) => `Añadida el ${date}`,
   confirmDelete: ({ name }) => `¿Eliminar ${name}?`,

@@ -1,6 +1,6 @@
 /**
  * `credential-overlay/locales/fr`: every visible string in French (vous; glossary in
- * docs/glossary/fr.md). Importing it registers French for elements whose nearest `lang` is
+ * docs/glossary.md). Importing it registers French for elements whose nearest `lang` is
  * `fr` (or `fr-CA`, …).
  */
 import { registerLocale } from '../locale.js';
@@ -120,6 +120,16 @@ export const fr: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `Le fournisseur «${nb}${provider}${nb}» n’est pas disponible sur cette page${nb}: rien ne peut être enregistré. Rechargez la page ou contactez son responsable.`,
 
+  checkKey: 'Vérifier la clé',
+  checkValid: 'Clé valide',
+  checkLimited: 'limite de débit atteinte pour l’instant',
+  checkNoCredit: 'crédit épuisé',
+  checkModels: ({ count }) => (count < 2 ? `${count} modèle` : `${count} modèles`),
+  checkCredit: ({ remaining, limit }) => `reste ${remaining} sur ${limit}`,
+  checkCreditLeft: ({ remaining }) => `reste ${remaining}`,
+  checkExpires: ({ date }) => `expire le ${date}`,
+  modelLabel: 'Modèle par défaut',
+  modelHelp: 'Saisissez l’ID d’un modèle, ou vérifiez la clé pour choisir parmi les modèles qu’elle peut utiliser.',
   checking: ({ provider }) => `Vérification de la clé auprès de ${provider}…`,
   saveWithoutChecking: 'Enregistrer sans vérifier',
   verifyRejected: ({ provider, said }) =>
@@ -153,6 +163,10 @@ export const frPicker: CredentialPickerStrings = {
   edit: ({ name }) => `Modifier ${name}`,
   delete: ({ name }) => `Supprimer ${name}`,
   verified: 'Vérifiée',
+  rateLimited: 'Limite de débit atteinte',
+  noCredit: 'Crédit épuisé',
+  checkCredit: ({ remaining, limit }) => `Reste ${remaining} sur ${limit}`,
+  checkCreditLeft: ({ remaining }) => `Reste ${remaining}`,
   keyType: ({ type }) => `clé ${type}`,
   added: ({ date }) => `Ajouté le ${date}`,
   confirmDelete: ({ name }) => `Supprimer ${name}${nb}?`,

@@ -112,6 +112,16 @@ export const it: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `Il provider «${provider}» non è disponibile in questa pagina, quindi non si può salvare nulla. Ricarica la pagina o avvisa chi la gestisce.`,
 
+  checkKey: 'Verifica chiave',
+  checkValid: 'Chiave valida',
+  checkLimited: 'limite di richieste raggiunto al momento',
+  checkNoCredit: 'credito esaurito',
+  checkModels: ({ count }) => (count === 1 ? '1 modello' : `${count} modelli`),
+  checkCredit: ({ remaining, limit }) => `restano ${remaining} su ${limit}`,
+  checkCreditLeft: ({ remaining }) => `restano ${remaining}`,
+  checkExpires: ({ date }) => `scade il ${date}`,
+  modelLabel: 'Modello predefinito',
+  modelHelp: 'Scrivi l’ID di un modello, oppure verifica la chiave per scegliere tra i modelli che può usare.',
   checking: ({ provider }) => `Verifica della chiave con ${provider}…`,
   saveWithoutChecking: 'Salva senza verificare',
   verifyRejected: ({ provider, said }) =>
@@ -141,6 +151,10 @@ export const itPicker: CredentialPickerStrings = {
   edit: ({ name }) => `Modifica ${name}`,
   delete: ({ name }) => `Elimina ${name}`,
   verified: 'Verificata',
+  rateLimited: 'Limite di richieste raggiunto',
+  noCredit: 'Credito esaurito',
+  checkCredit: ({ remaining, limit }) => `Restano ${remaining} su ${limit}`,
+  checkCreditLeft: ({ remaining }) => `Restano ${remaining}`,
   keyType: ({ type }) => `chiave ${type}`,
   added: ({ date }) => `Aggiunta il ${date}`,
   confirmDelete: ({ name }) => `Eliminare ${name}?`,

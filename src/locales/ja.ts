@@ -113,6 +113,16 @@ export const ja: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `プロバイダー「${provider}」はこのページで利用できないため、保存できません。ページを再読み込みするか、ページの管理者に連絡してください。`,
 
+  checkKey: 'キーを確認',
+  checkValid: '有効なキー',
+  checkLimited: '現在レート制限中',
+  checkNoCredit: 'クレジット残高なし',
+  checkModels: ({ count }) => `${count} 個のモデル`,
+  checkCredit: ({ remaining, limit }) => `${limit} のうち残り ${remaining}`,
+  checkCreditLeft: ({ remaining }) => `残り ${remaining}`,
+  checkExpires: ({ date }) => `有効期限 ${date}`,
+  modelLabel: 'デフォルトのモデル',
+  modelHelp: 'モデル ID を入力するか、キーを確認して、このキーで使用できるモデルから選択してください。',
   checking: ({ provider }) => `${provider} でキーを確認しています…`,
   saveWithoutChecking: '確認せずに保存',
   verifyRejected: ({ provider, said }) =>
@@ -142,6 +152,10 @@ export const jaPicker: CredentialPickerStrings = {
   edit: ({ name }) => `${name} を編集`,
   delete: ({ name }) => `${name} を削除`,
   verified: '確認済み',
+  rateLimited: 'レート制限中',
+  noCredit: 'クレジット残高なし',
+  checkCredit: ({ remaining, limit }) => `${limit} のうち残り ${remaining}`,
+  checkCreditLeft: ({ remaining }) => `残り ${remaining}`,
   keyType: ({ type }) => `${type} キー`,
   added: ({ date }) => `${date} に追加`,
   confirmDelete: ({ name }) => `${name} を削除しますか？`,

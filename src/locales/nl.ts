@@ -112,6 +112,16 @@ export const nl: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `De provider ‘${provider}’ is niet beschikbaar op deze pagina, dus er kan niets worden opgeslagen. Laad de pagina opnieuw of neem contact op met de beheerder.`,
 
+  checkKey: 'Sleutel controleren',
+  checkValid: 'Geldige sleutel',
+  checkLimited: 'verzoeklimiet op dit moment bereikt',
+  checkNoCredit: 'geen tegoed meer',
+  checkModels: ({ count }) => (count === 1 ? '1 model' : `${count} modellen`),
+  checkCredit: ({ remaining, limit }) => `${remaining} van ${limit} over`,
+  checkCreditLeft: ({ remaining }) => `${remaining} over`,
+  checkExpires: ({ date }) => `verloopt op ${date}`,
+  modelLabel: 'Standaardmodel',
+  modelHelp: 'Typ een model-ID, of controleer de sleutel om te kiezen uit de modellen die hij kan gebruiken.',
   checking: ({ provider }) => `Sleutel wordt gecontroleerd bij ${provider}…`,
   saveWithoutChecking: 'Opslaan zonder controle',
   verifyRejected: ({ provider, said }) =>
@@ -141,6 +151,10 @@ export const nlPicker: CredentialPickerStrings = {
   edit: ({ name }) => `${name} bewerken`,
   delete: ({ name }) => `${name} verwijderen`,
   verified: 'Gecontroleerd',
+  rateLimited: 'Verzoeklimiet bereikt',
+  noCredit: 'Geen tegoed meer',
+  checkCredit: ({ remaining, limit }) => `${remaining} van ${limit} over`,
+  checkCreditLeft: ({ remaining }) => `${remaining} over`,
   keyType: ({ type }) => `sleuteltype ${type}`,
   added: ({ date }) => `Toegevoegd op ${date}`,
   confirmDelete: ({ name }) => `${name} verwijderen?`,

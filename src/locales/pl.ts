@@ -118,6 +118,16 @@ export const pl: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `Dostawca „${provider}” nie jest dostępny na tej stronie, więc nie można niczego zapisać. Odśwież stronę lub skontaktuj się z jej administratorem.`,
 
+  checkKey: 'Sprawdź klucz',
+  checkValid: 'Prawidłowy klucz',
+  checkLimited: 'chwilowo osiągnięto limit żądań',
+  checkNoCredit: 'brak środków',
+  checkModels: ({ count }) => `${count} ${plural(count, 'model', 'modele', 'modeli')}`,
+  checkCredit: ({ remaining, limit }) => `pozostało ${remaining} z ${limit}`,
+  checkCreditLeft: ({ remaining }) => `pozostało ${remaining}`,
+  checkExpires: ({ date }) => `wygasa ${date}`,
+  modelLabel: 'Model domyślny',
+  modelHelp: 'Wpisz identyfikator modelu albo sprawdź klucz, aby wybrać spośród modeli, których może używać.',
   checking: ({ provider }) => `Sprawdzanie klucza w ${provider}…`,
   saveWithoutChecking: 'Zapisz bez sprawdzania',
   verifyRejected: ({ provider, said }) =>
@@ -147,6 +157,10 @@ export const plPicker: CredentialPickerStrings = {
   edit: ({ name }) => `Edytuj ${name}`,
   delete: ({ name }) => `Usuń ${name}`,
   verified: 'Sprawdzony',
+  rateLimited: 'Osiągnięto limit żądań',
+  noCredit: 'Brak środków',
+  checkCredit: ({ remaining, limit }) => `Pozostało ${remaining} z ${limit}`,
+  checkCreditLeft: ({ remaining }) => `Pozostało ${remaining}`,
   keyType: ({ type }) => `klucz typu ${type}`,
   added: ({ date }) => `Dodano ${date}`,
   confirmDelete: ({ name }) => `Usunąć ${name}?`,

@@ -113,6 +113,16 @@ export const ptBR: CredentialOverlayStrings = {
   providerUnavailable: ({ provider }) =>
     `O provedor “${provider}” não está disponível nesta página, então nada pode ser salvo. Recarregue a página ou fale com o responsável por ela.`,
 
+  checkKey: 'Verificar chave',
+  checkValid: 'Chave válida',
+  checkLimited: 'limite de solicitações atingido no momento',
+  checkNoCredit: 'sem crédito',
+  checkModels: ({ count }) => (count === 1 ? '1 modelo' : `${count} modelos`),
+  checkCredit: ({ remaining, limit }) => `restam ${remaining} de ${limit}`,
+  checkCreditLeft: ({ remaining }) => `restam ${remaining}`,
+  checkExpires: ({ date }) => `expira em ${date}`,
+  modelLabel: 'Modelo padrão',
+  modelHelp: 'Digite o ID de um modelo ou verifique a chave para escolher entre os modelos que ela pode usar.',
   checking: ({ provider }) => `Verificando a chave com a ${provider}…`,
   saveWithoutChecking: 'Salvar sem verificar',
   verifyRejected: ({ provider, said }) =>
@@ -142,6 +152,10 @@ export const ptBRPicker: CredentialPickerStrings = {
   edit: ({ name }) => `Editar ${name}`,
   delete: ({ name }) => `Excluir ${name}`,
   verified: 'Verificada',
+  rateLimited: 'Limite de solicitações atingido',
+  noCredit: 'Sem crédito',
+  checkCredit: ({ remaining, limit }) => `Restam ${remaining} de ${limit}`,
+  checkCreditLeft: ({ remaining }) => `Restam ${remaining}`,
   keyType: ({ type }) => `chave ${type}`,
   added: ({ date }) => `Adicionada em ${date}`,
   confirmDelete: ({ name }) => `Excluir ${name}?`,
