@@ -1,5 +1,7 @@
 // Every preset's live check (contract sections 6 and 11) against the local mock: the request
-// it builds, and what each kind of answer means to the user.
+// it builds, and what each kind of answer means to the user: valid with the models it lists,
+// rate-limited or out of credit where the provider documents that answer (still a real key),
+// else "could not be confirmed". The full table of answers is test-node/check-answers.test.mjs.
 import { expect } from '@open-wc/testing';
 import { checkRequest } from '../src/check.js';
 import { checkLive } from '../src/live-check.js';
@@ -8,7 +10,7 @@ import type { ProviderPreset } from '../src/presets/types.js';
 import { en } from '../src/strings.js';
 import { verifyKey, type VerifyContext } from '../src/verify.js';
 import { fastLongTimeouts } from './helpers.js';
-import { mockBase, testKeys } from './test-keys.mjs';
+import { LIMITED_PRESETS, MOCK_MODELS, NO_CREDIT_PRESETS, mockBase, testKeys } from './test-keys.mjs';
 
 // One session per page: the three engines share the mock, and each reads its own last request.
 const SESSION = `checks-${Math.random().toString(36).slice(2)}`;
@@ -38,15 +40,17 @@ function context(preset: ProviderPreset): VerifyContext {
 }
 
 const unconfirmed = (reason: string) => (label: string) => en.verifyUnconfirmed({ provider: label, reason });
-const expected: Record<string, (label: string, status: number) => { ok: boolean; unreachable?: boolean; message?: string | RegExp }> = {
-  VALID: () => ({ ok: true }),
-  REVOKED: (label) => ({ ok: false, message: new RegExp(`^${label} did not accept this key`) }),
-  SCOPES: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonForbidden)(label) }),
-  FORBID: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonForbidden)(label) }),
-  QUOTA: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonQuota)(label) }),
-  RATE: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonRateLimited)(label) }),
-  DOWN: (label, status) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonStatus({ status }))(label) }),
-  GARBLED: (label) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonMalformed)(label) }),
+type Outcome = { ok: boolean; status?: string; unreachable?: boolean; message?: string | RegExp };
+/** What each marker's answer means for `preset` (`status`: the check's status when it passes). */
+const expected: Record<string, (preset: ProviderPreset, status: number) => Outcome> = {
+  VALID: () => ({ ok: true, status: 'valid' }),
+  REVOKED: ({ label }) => ({ ok: false, message: new RegExp(`^${label} did not accept this key`) }),
+  SCOPES: ({ label }) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonForbidden)(label) }),
+  FORBID: ({ label }) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonForbidden)(label) }),
+  QUOTA: ({ id, label }) => (NO_CREDIT_PRESETS.includes(id) ? { ok: true, status: 'no-credit' } : { ok: false, unreachable: true, message: unconfirmed(en.reasonQuota)(label) }),
+  RATE: ({ id, label }) => (LIMITED_PRESETS.includes(id) ? { ok: true, status: 'limited' } : { ok: false, unreachable: true, message: unconfirmed(en.reasonRateLimited)(label) }),
+  DOWN: ({ label }, status) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonStatus({ status }))(label) }),
+  GARBLED: ({ label }) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonMalformed)(label) }),
 };
 /** The status each provider's mock answers DOWN with. */
 const downStatus: Record<string, number> = { anthropic: 529, openrouter: 502 };
@@ -74,12 +78,17 @@ for (const preset of presets) {
     });
 
     for (const [marker, outcome] of Object.entries(expected)) {
-      it(`${marker}: ${marker === 'VALID' ? 'valid' : 'answered as the user should read it'}`, async () => {
+      const want = outcome(preset, downStatus[preset.id] ?? 503);
+      it(`${marker}: ${want.status ?? 'answered as the user should read it'}`, async () => {
         const key = testKeys[preset.id][marker];
         const result = await checkLive(preset, key, context(preset), en);
-        const want = outcome(preset.label, downStatus[preset.id] ?? 503);
         expect(result.ok, JSON.stringify(result)).to.equal(want.ok);
-        if (!result.ok) {
+        if (result.ok) {
+          expect(result.check?.status).to.equal(want.status);
+          expect(Number.isNaN(Date.parse(result.check!.checkedAt))).to.equal(false);
+          // Only a valid answer lists models; a rate-limited or out-of-credit one tells none.
+          expect(result.check?.models).to.deep.equal(marker === 'VALID' ? MOCK_MODELS[preset.id] : undefined);
+        } else {
           expect(Boolean(result.unreachable), result.message).to.equal(Boolean(want.unreachable));
           if (want.message instanceof RegExp) expect(result.message).to.match(want.message);
           else expect(result.message).to.equal(want.message);
@@ -121,7 +130,9 @@ describe('live check: answers particular to one provider', () => {
     const compatible = byId('openai-compatible');
     const request = checkRequest(compatible, '', context(compatible))!;
     expect(request.headers).to.deep.equal({});
-    expect(await checkLive(compatible, '', context(compatible), en)).to.deep.equal({ ok: true });
+    const keyless = await checkLive(compatible, '', context(compatible), en);
+    expect(keyless.ok && keyless.check).to.include({ status: 'valid' });
+    expect(keyless.ok && keyless.check?.models).to.deep.equal(MOCK_MODELS['openai-compatible']);
     expect((await lastRequest()).scheme).to.equal('none');
   });
 
@@ -136,6 +147,36 @@ describe('live check: answers particular to one provider', () => {
     const anthropic = byId('anthropic');
     await checkLive(anthropic, testKeys.anthropic.VALID, context(anthropic), en);
     expect((await lastRequest()).headers).to.deep.equal({ 'anthropic-version': '2023-06-01', 'anthropic-dangerous-direct-browser-access': 'true' });
+  });
+
+  it("xAI: the models come from a second request, GET /v1/models with the same key, after the check passed", async () => {
+    const xai = byId('xai');
+    const result = await checkLive(xai, testKeys.xai.MANY, context(xai), en);
+    expect(result.ok && result.check?.models).to.have.length(1000);
+    expect(await lastRequest()).to.include({ provider: 'xai', method: 'GET', path: '/v1/models', scheme: 'bearer' });
+    // A model list that is not a list is left out; the check still passes.
+    const odd = await checkLive(xai, testKeys.xai.ODD, context(xai), en);
+    expect(odd).to.deep.include({ ok: true });
+    expect(odd.ok && odd.check).to.include({ status: 'valid' }).and.not.to.have.property('models');
+    // A key that did not pass asks nothing more.
+    await checkLive(xai, testKeys.xai.RATE, context(xai), en);
+    expect((await lastRequest()).path).to.equal('/v1/api-key');
+  });
+
+  it("OpenRouter: the credit left and the key's expiry, in US dollars; a key without a limit has null limit and remaining", async () => {
+    const openrouter = byId('openrouter');
+    const result = await checkLive(openrouter, testKeys.openrouter.VALID, context(openrouter), en);
+    expect(result.ok && result.check).to.deep.include({ status: 'valid', credit: { limit: 10, remaining: 6.8, used: 3.2 }, expiresAt: '2027-12-31T23:59:59.000Z' });
+    const unlimited = await checkLive(openrouter, testKeys.openrouter.UNLIMITED, context(openrouter), en);
+    expect(unlimited.ok && unlimited.check).to.deep.include({ status: 'valid', credit: { limit: null, remaining: null, used: 0.42 } });
+    expect(openrouter.check?.credit?.currency).to.equal('USD');
+  });
+
+  it('Gemini: model names without models/, asked for in one page of up to 1000', async () => {
+    const gemini = byId('gemini');
+    const result = await checkLive(gemini, testKeys.gemini.VALID, context(gemini), en);
+    expect(result.ok && result.check?.models).to.deep.equal(['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.0-flash', 'gemini-embedding-001']);
+    expect((await lastRequest()).query).to.deep.equal({ pageSize: '1000' });
   });
 
   it('gives up after 10 s without an answer (Mistral), on a clock the test controls', async () => {

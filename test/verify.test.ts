@@ -1,8 +1,10 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { CredentialOverlay, type CredentialSavedEvent, type VerifyContext } from '../src/index.js';
 import '../src/providers/anthropic.js';
+import '../src/providers/openrouter.js';
 import { button, description, dialog, errorOf, expectFocus, expectSaving, fastLongTimeouts, field, fill, openOverlay, paste, record, sendKeys, settle, spyFetch } from './helpers.js';
 import { filler } from './keys.js';
+import { MOCK_MODELS, testKeys } from './test-keys.mjs';
 
 // A session of this page's own: engines run in parallel against the same mock.
 const SESSION = `s${Math.random().toString(36).slice(2)}`;
@@ -30,12 +32,15 @@ const skipButton = (el: CredentialOverlay) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Save without checking');
 
 describe('live verification (OpenAI, against a local mock of /models)', () => {
-  it('emits verified: true on 200, with the Bearer header', async () => {
+  it('emits verified: true on 200, with the Bearer header, and what the check learned', async () => {
     const el = await verifying('VALID');
     const saved = record<CredentialSavedEvent>(el, 'credential-saved');
     await saveAndSettle(el);
     expect(saved).to.have.length(1);
     expect(saved[0].detail.verified).to.equal(true);
+    const { status, models, checkedAt } = saved[0].detail.check!;
+    expect({ status, models }).to.deep.equal({ status: 'valid', models: MOCK_MODELS.openai });
+    expect(Date.parse(checkedAt)).to.be.closeTo(Date.now(), 60_000);
     expect(await lastRequest()).to.include({ provider: 'openai', method: 'GET', scheme: 'bearer', organization: null, project: null });
     expect(dialog(el).open).to.equal(false);
   });
@@ -65,11 +70,28 @@ describe('live verification (OpenAI, against a local mock of /models)', () => {
     expect(keyField.value).to.equal(key('REVOKED'));
   });
 
+  // OpenAI documents these two 429s: the key is real, rate-limited right now or out of credit.
+  for (const [marker, status, code] of [
+    ['RATE', 'limited', 'rate_limit_exceeded'],
+    ['QUOTA', 'no-credit', 'insufficient_quota'],
+  ] as const) {
+    it(`a 429 ${code} is a real key: emits verified: true with check.status ${status}, never "could not be confirmed"`, async () => {
+      const el = await verifying(marker);
+      const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+      await saveAndSettle(el);
+      expect(saved).to.have.length(1);
+      expect(saved[0].detail.verified).to.equal(true);
+      expect(saved[0].detail.check).to.include({ status });
+      expect(saved[0].detail.check).not.to.have.property('models');
+      expect(skipButton(el)).to.equal(undefined);
+      expect(field(el, 'API Key Value').hasAttribute('aria-invalid')).to.equal(false);
+      expect(dialog(el).open).to.equal(false);
+    });
+  }
+
   const unconfirmed: Array<[string, string, RegExp]> = [
     ['a restricted key (401 missing scopes)', 'SCOPES', /may not list models/],
     ['403', 'FORBID', /may not list models/],
-    ['429 insufficient_quota', 'QUOTA', /no quota or credit left/],
-    ['429 rate limit', 'RATE', /too many requests right now/],
     ['5xx', 'DOWN', /answered with an error \(503\)/],
     ['a malformed reply', 'GARBLED', /its answer could not be read/],
   ];
@@ -87,6 +109,17 @@ describe('live verification (OpenAI, against a local mock of /models)', () => {
       expect(saved[0].detail.verified).to.equal(false);
     });
   }
+
+  it('cannot confirm on a 429 that the preset does not declare (OpenRouter: its rate limits may answer before the key is read)', async () => {
+    const el = await openOverlay(html`<credential-overlay provider="openrouter" verify base-url=${`${location.origin}/mock/${SESSION}/openrouter/api/v1`}></credential-overlay>`);
+    const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+    fill(el, { name: 'Router', key: testKeys.openrouter.RATE });
+    await saveAndSettle(el);
+    expect(saved).to.have.length(0);
+    expect(alertText(el)).to.equal('The key could not be confirmed with OpenRouter: too many requests right now. Try again, or save it without checking.');
+    skipButton(el)!.click();
+    expect(saved[0].detail).to.include({ verified: false, check: null });
+  });
 
   it('cannot confirm on a network or CORS failure', async () => {
     const el = await openOverlay(html`<credential-overlay verify base-url="http://127.0.0.1:9/v1"></credential-overlay>`);
@@ -226,6 +259,8 @@ describe('verifier property', () => {
       },
     ]);
     expect(saved[0].detail.verified).to.equal(true);
+    // A verifier that tells nothing more: a plain pass, checked now.
+    expect(saved[0].detail.check).to.include({ status: 'valid' }).and.not.to.have.property('models');
   });
 
   it('shows a rejection on the key field (masked)', async () => {
