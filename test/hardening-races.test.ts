@@ -2,14 +2,56 @@
  * Issue 5, part 4: races and host misbehaviour. Every test fails on any unhandled error or
  * rejection on the page (besides the one a test provokes on purpose and expects).
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CredentialCancelEvent, CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, expectFocus, field, fill, openOverlay, record, sendKeys, settle, spyFetch } from './helpers.js';
+import { button, dialog, expectFocus, fakeClock, field, fill, openOverlay, record, restoreClock, sendKeys, spyFetch } from './helpers.js';
 import { filler, keys } from './keys.js';
 
 const MOCK = `${location.origin}/mock/openai/v1`;
 const mockKey = (marker: string) => `sk-proj-${marker}-${filler(40)}T3BlbkFJ${filler(20)}`;
 const GENERIC = 'The credential could not be saved. Try again.';
+
+// No test waits for time to pass. Each settles what it controls (a deferred check or
+// waitUntil promise, a fetch that ends) and then runs the page's fake clock out (`runAll`):
+// whatever the overlay would still have done, at any delay, has then been done. A close
+// event that the dialog queued is waited for as that event.
+afterEach(restoreClock);
+
+/** Every lifecycle event on `el` from now on, in order, as "type" plus its reason or source. */
+function lifecycle(el: CredentialOverlay): string[] {
+  const seen: string[] = [];
+  for (const type of ['credential-saved', 'credential-cancel', 'credential-request-close', 'credential-close']) {
+    el.addEventListener(type, (e) => {
+      const d = (e as CustomEvent).detail;
+      seen.push(type === 'credential-close' ? `${type} ${d.reason}/${d.source}` : type === 'credential-saved' ? type : `${type} ${d.source}`);
+    });
+  }
+  return seen;
+}
+
+/** The reason of the rejection that `rejectionsReported()` provokes. */
+const MARKER = new Error('rejectionsReported marker');
+
+/**
+ * Resolves once the page has reported every unhandled rejection that happened before the call:
+ * it leaves a rejection of its own unhandled and waits for that one's `unhandledrejection`
+ * event, which the browser fires after the events of every earlier rejection (one queue, in
+ * order). The signal that a late unhandled rejection would have given, without waiting for time.
+ */
+function rejectionsReported(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const seen = (e: PromiseRejectionEvent) => {
+      if (e.reason !== MARKER) return;
+      e.preventDefault();
+      window.removeEventListener('unhandledrejection', seen, { capture: true });
+      resolve();
+    };
+    window.addEventListener('unhandledrejection', seen, { capture: true });
+    const marker = Promise.reject(MARKER);
+    // The runner logs a reported rejection through its `catch`: not this one.
+    marker.catch = () => marker;
+  });
+}
 
 function deferred<T = unknown>() {
   let resolve!: (v: T) => void;
@@ -42,6 +84,7 @@ function watchPage() {
     } else errors.push(e.error ?? e.message);
   };
   const onRejection = (e: PromiseRejectionEvent) => {
+    if (e.reason === MARKER) return;
     e.preventDefault();
     errors.push(e.reason);
   };
@@ -69,15 +112,16 @@ function watchPage() {
 let page: ReturnType<typeof watchPage>;
 
 /**
- * A test that also fails on any unhandled error or rejection: `unhandledrejection` is fired
- * in a task after the microtask checkpoint, so `settle()` (a task and a frame) sees it.
+ * A test that also fails on any unhandled error or rejection. A body ends once the page has
+ * nothing left to do (its fake clock run out); `rejectionsReported()` then waits until every
+ * rejection left unhandled so far has been reported.
  */
 function race(name: string, body: () => Promise<void>) {
   it(name, async () => {
     page = watchPage();
     try {
       await body();
-      await settle();
+      await rejectionsReported();
       expect(page.errors.map((e) => String((e as Error)?.message ?? e)), 'unhandled errors and rejections').to.deep.equal([]);
     } finally {
       page.stop();
@@ -98,7 +142,8 @@ const busy = (el: CredentialOverlay) => el.shadowRoot!.querySelector('form')!.ge
 describe('races: repeated Save', () => {
   race('double and triple Save in one task emit once', async () => {
     const el = await filled();
-    const saved = record(el, 'credential-saved');
+    const clock = fakeClock();
+    const events = lifecycle(el);
     const d = deferred();
     el.addEventListener('credential-saved', (e) => e.detail.waitUntil(d.promise));
     saveButton(el).click();
@@ -107,15 +152,17 @@ describe('races: repeated Save', () => {
     el.shadowRoot!.querySelector('form')!.requestSubmit();
     await el.updateComplete;
     saveButton(el).click();
-    expect(saved.length).to.equal(1);
+    await clock.runAll();
+    expect(events).to.deep.equal(['credential-saved']);
     d.resolve(undefined);
-    await aTimeout(0);
-    expect(saved.length).to.equal(1);
+    await clock.runAll();
+    expect(events).to.deep.equal(['credential-saved', 'credential-close saved/save']);
     expect(dialog(el).open).to.equal(false);
   });
 
   race('triple Save with verify starts one check and emits once', async () => {
     const el = await filled(html`<credential-overlay verify></credential-overlay>`);
+    const clock = fakeClock();
     let calls = 0;
     const check = deferred<{ ok: true }>();
     el.verifier = () => (calls++, check.promise);
@@ -125,12 +172,13 @@ describe('races: repeated Save', () => {
     await el.updateComplete;
     saveButton(el).click();
     check.resolve({ ok: true });
-    await aTimeout(0);
-    expect([calls, saved.length]).to.deep.equal([1, 1]);
+    await clock.runAll();
+    expect([calls, saved.length, dialog(el).open]).to.deep.equal([1, 1, false]);
   });
 
   race('Enter during waitUntil neither emits again nor ends the wait', async () => {
     const el = await filled();
+    const clock = fakeClock();
     const saved = record(el, 'credential-saved');
     const d = deferred();
     el.addEventListener('credential-saved', (e) => e.detail.waitUntil(d.promise));
@@ -141,9 +189,10 @@ describe('races: repeated Save', () => {
     field(el, 'Credential Name').focus();
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Enter' });
+    await clock.runAll();
     expect([saved.length, busy(el), dialog(el).open]).to.deep.equal([1, true, true]);
     d.resolve(undefined);
-    await aTimeout(0);
+    await clock.runAll();
     expect([saved.length, dialog(el).open]).to.deep.equal([1, false]);
   });
 });
@@ -154,11 +203,13 @@ describe('races: closing or removing mid-flight', () => {
     ['open = false', (el: CredentialOverlay) => (el.open = false)],
     ['removal', (el: CredentialOverlay) => el.remove()],
   ] as const) {
+    // Contract section 5: a close while busy fires only credential-close (reason "api"); removal is silent.
+    const closeEvents = how === 'removal' ? [] : ['credential-close api/api'];
     race(`${how} during the built-in live check (mock): request aborted, no event afterwards`, async () => {
       const el = await filled(html`<credential-overlay verify base-url=${MOCK}></credential-overlay>`);
       fill(el, { key: mockKey('VALID') });
-      const saved = record(el, 'credential-saved');
-      const cancels = record(el, 'credential-cancel');
+      const clock = fakeClock();
+      const events = lifecycle(el);
       const spy = spyFetch();
       try {
         const started = spy.next();
@@ -167,13 +218,14 @@ describe('races: closing or removing mid-flight', () => {
         await el.updateComplete;
         expect(busy(el)).to.equal(true);
         act(el);
-        // The request ends (aborted, or answered): everything it could cause has then run.
+        expect(events, 'at the close').to.deep.equal(closeEvents);
+        // The request ends (aborted, or answered): then the page runs out what it could cause.
         await spy.ended();
-        await settle();
+        await clock.runAll();
       } finally {
         spy.restore();
       }
-      expect([saved.length, cancels.length, dialog(el).open]).to.deep.equal([0, 0, false]);
+      expect([events, dialog(el).open], 'afterwards').to.deep.equal([closeEvents, false]);
       if (!el.isConnected) {
         document.body.append(el);
         await el.updateComplete;
@@ -181,38 +233,41 @@ describe('races: closing or removing mid-flight', () => {
       }
     });
 
-    race(`${how} during waitUntil, then the promise rejects: no event, nothing unhandled`, async () => {
+    race(`${how} during waitUntil, then the promise rejects: no event afterwards, nothing unhandled`, async () => {
       const el = await filled();
+      const clock = fakeClock();
       const d = deferred();
       el.addEventListener('credential-saved', (e) => e.detail.waitUntil(d.promise));
-      const cancels = record(el, 'credential-cancel');
       saveButton(el).click();
+      await clock.runAll();
+      const events = lifecycle(el);
       act(el);
+      expect(events, 'at the close').to.deep.equal(closeEvents);
       d.reject(new Error(`host failed for ${keys.project}`));
-      await aTimeout(0);
-      await el.updateComplete;
-      expect([cancels.length, dialog(el).open, formError(el)]).to.deep.equal([0, false, '']);
+      await clock.runAll();
+      expect([events, dialog(el).open, formError(el)], 'afterwards').to.deep.equal([closeEvents, false, '']);
       expect(values(el)).to.deep.equal(['', '', '']);
     });
 
     race(`${how} during dispatch after waitUntil(rejecting promise): nothing unhandled`, async () => {
       const el = await filled();
+      const clock = fakeClock();
       el.addEventListener('credential-saved', (e) => {
         e.detail.waitUntil(Promise.reject(new Error('host failed')));
         act(el);
       });
-      const cancels = record(el, 'credential-cancel');
+      const events = lifecycle(el);
       saveButton(el).click();
-      await aTimeout(0);
-      expect([cancels.length, dialog(el).open]).to.deep.equal([0, false]);
+      await clock.runAll();
+      expect([events, dialog(el).open, formError(el)]).to.deep.equal([['credential-saved', ...closeEvents], false, '']);
     });
   }
 
   race('Cancel during the built-in live check: one cancel, no save, nothing unhandled', async () => {
     const el = await filled(html`<credential-overlay verify base-url=${MOCK}></credential-overlay>`);
     fill(el, { key: mockKey('HANG') });
-    const saved = record(el, 'credential-saved');
-    const cancels = record<CredentialCancelEvent>(el, 'credential-cancel');
+    const clock = fakeClock();
+    const events = lifecycle(el);
     const spy = spyFetch();
     try {
       const started = spy.next();
@@ -220,11 +275,11 @@ describe('races: closing or removing mid-flight', () => {
       await started;
       button(el, 'Cancel').click();
       await spy.ended();
-      await settle();
+      await clock.runAll();
     } finally {
       spy.restore();
     }
-    expect([saved.length, cancels.map((e) => e.detail.source)]).to.deep.equal([0, ['cancel-button']]);
+    expect(events).to.deep.equal(['credential-cancel cancel-button', 'credential-close cancel/cancel-button']);
   });
 });
 
@@ -253,11 +308,12 @@ describe('host misbehaviour: listeners', () => {
       e.detail.waitUntil(d.promise);
       throw new Error('after waitUntil');
     });
+    const clock = fakeClock();
     saveButton(el).click();
-    await el.updateComplete;
+    await clock.runAll();
     expect(busy(el)).to.equal(true);
     d.resolve(undefined);
-    await aTimeout(0);
+    await clock.runAll();
     expect(dialog(el).open).to.equal(false);
   });
 
@@ -282,6 +338,7 @@ describe('host misbehaviour: listeners', () => {
 describe('host misbehaviour: waitUntil', () => {
   race('called in a microtask after dispatch: InvalidStateError, and the overlay closed as usual', async () => {
     const el = await filled();
+    const clock = fakeClock();
     let error: unknown;
     el.addEventListener('credential-saved', (e) =>
       queueMicrotask(() => {
@@ -293,30 +350,28 @@ describe('host misbehaviour: waitUntil', () => {
       }),
     );
     saveButton(el).click();
-    await aTimeout(0);
+    await clock.runAll();
     expect([(error as DOMException)?.name, error instanceof DOMException, dialog(el).open]).to.deep.equal(['InvalidStateError', true, false]);
   });
 
   race('called late after preventDefault: throws, the overlay stays usable and Save works again', async () => {
     const el = await filled();
+    const clock = fakeClock();
     const saved = record<CredentialSavedEvent>(el, 'credential-saved');
     let error: unknown;
-    let late!: () => void;
-    const tried = new Promise<void>((r) => (late = r));
     el.addEventListener('credential-saved', (e) => {
       e.preventDefault();
+      // A host that calls it a second later (on the fake clock).
       setTimeout(() => {
         try {
           e.detail.waitUntil(new Promise(() => {}));
         } catch (err) {
           error = err;
         }
-        late();
-      });
+      }, 1000);
     });
     saveButton(el).click();
-    await tried;
-    await el.updateComplete;
+    await clock.runAll();
     expect([(error as DOMException)?.name, busy(el), saveButton(el).disabled, dialog(el).open]).to.deep.equal(['InvalidStateError', false, false, true]);
     saveButton(el).click();
     expect(saved.length).to.equal(2);
@@ -331,23 +386,24 @@ describe('host misbehaviour: waitUntil', () => {
   for (const [name, value] of nonPromises) {
     race(`with ${name} instead of a promise: closes as after a fulfilled one`, async () => {
       const el = await filled();
+      const clock = fakeClock();
       el.addEventListener('credential-saved', (e) => e.detail.waitUntil(value as Promise<unknown>));
       saveButton(el).click();
-      await aTimeout(0);
-      await el.updateComplete;
+      await clock.runAll();
       expect([dialog(el).open, formError(el)]).to.deep.equal([false, '']);
     });
   }
 
   race('with a thenable: waits for it', async () => {
     const el = await filled();
-    let settle!: () => void;
-    el.addEventListener('credential-saved', (e) => e.detail.waitUntil({ then: (ok: () => void) => (settle = ok) } as unknown as Promise<void>));
+    const clock = fakeClock();
+    let fulfil!: () => void;
+    el.addEventListener('credential-saved', (e) => e.detail.waitUntil({ then: (ok: () => void) => (fulfil = ok) } as unknown as Promise<void>));
     saveButton(el).click();
-    await aTimeout(0);
+    await clock.runAll();
     expect([busy(el), dialog(el).open]).to.deep.equal([true, true]);
-    settle();
-    await aTimeout(0);
+    fulfil();
+    await clock.runAll();
     expect(dialog(el).open).to.equal(false);
   });
 
@@ -367,6 +423,7 @@ describe('host misbehaviour: waitUntil', () => {
   for (const [name, reason, shown] of reasons) {
     race(`rejected with ${name}: shows "${shown.slice(0, 30)}…", keeps every value, Save works again`, async () => {
       const el = await filled();
+      const clock = fakeClock();
       const saved = record(el, 'credential-saved');
       let first = true;
       el.addEventListener('credential-saved', (e) => {
@@ -377,8 +434,7 @@ describe('host misbehaviour: waitUntil', () => {
         } else e.detail.waitUntil(Promise.reject(reason()));
       });
       saveButton(el).click();
-      await aTimeout(0);
-      await el.updateComplete;
+      await clock.runAll();
       expect([formError(el), busy(el), saveButton(el).disabled]).to.deep.equal([shown, false, false]);
       expect(values(el)).to.deep.equal(['Prod', 'nightly', keys.project]);
       saveButton(el).click();
@@ -433,13 +489,15 @@ describe('re-opening at once', () => {
   race('close() then show() in the same task: open, empty, focused on the name, and it stays open', async () => {
     const el = await filled();
     const cancels = record<CredentialCancelEvent>(el, 'credential-cancel');
+    const queued = oneEvent(dialog(el), 'close');
     el.close();
     el.show();
     await el.updateComplete;
     expect([dialog(el).open, el.open, ...values(el)]).to.deep.equal([true, true, '', '', '']);
     expectFocus(field(el, 'Credential Name'));
-    // dialog.close() queued its close event as a task: settle() runs after it.
-    await settle();
+    // dialog.close() queued its close event as a task (all three engines fire it, the dialog
+    // open again by then); the overlay's handler runs before this one.
+    await queued;
     expect([dialog(el).open, el.open, cancels.map((e) => e.detail.source)], 'after the queued close event').to.deep.equal([true, true, ['api']]);
     expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
     el.close();
@@ -449,11 +507,12 @@ describe('re-opening at once', () => {
   race('show() in the credential-cancel listener re-opens a fresh overlay that stays open', async () => {
     const el = await filled();
     const cancels = record<CredentialCancelEvent>(el, 'credential-cancel');
+    const queued = oneEvent(dialog(el), 'close');
     el.addEventListener('credential-cancel', () => el.show(), { once: true });
     button(el, 'Cancel').click();
     await el.updateComplete;
     expect([dialog(el).open, ...values(el)]).to.deep.equal([true, '', '', '']);
-    await settle();
+    await queued;
     expect([dialog(el).open, el.open, cancels.map((e) => e.detail.source)]).to.deep.equal([true, true, ['cancel-button']]);
   });
 
@@ -461,6 +520,7 @@ describe('re-opening at once', () => {
     const el = await filled();
     const saved = record(el, 'credential-saved');
     const cancels = record<CredentialCancelEvent>(el, 'credential-cancel');
+    const queued = oneEvent(dialog(el), 'close');
     el.addEventListener('credential-saved', () => {
       el.close();
       el.show();
@@ -469,17 +529,18 @@ describe('re-opening at once', () => {
     await el.updateComplete;
     expect([dialog(el).open, saved.length, cancels.length, ...values(el)]).to.deep.equal([true, 1, 0, '', '', '']);
     expectFocus(field(el, 'Credential Name'));
-    await settle();
+    await queued;
     expect([dialog(el).open, el.open, cancels.map((e) => e.detail.source)]).to.deep.equal([true, true, []]);
   });
 
   race('show() queued from the credential-saved listener re-opens after the default close, and stays open', async () => {
     const el = await filled();
     const cancels = record<CredentialCancelEvent>(el, 'credential-cancel');
+    const queued = oneEvent(dialog(el), 'close');
     el.addEventListener('credential-saved', () => queueMicrotask(() => el.show()), { once: true });
     saveButton(el).click();
     await el.updateComplete;
-    await settle();
+    await queued;
     expect([dialog(el).open, el.open, cancels.map((e) => e.detail.source), ...values(el)]).to.deep.equal([true, true, [], '', '', '']);
   });
 
