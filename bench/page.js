@@ -4,7 +4,8 @@
 // performance.now(), so no protocol round trip is ever timed.
 import '../dist/index.js';
 import { createShoelaceDialog } from './shoelace-dialog.js';
-import { checkKey, openai } from '../dist/element.js';
+import { openai } from '../dist/element.js';
+import { checkKey } from '../dist/key-rules.js';
 
 const VALID = `sk-proj-${'Ab3dE9_-Xy'.repeat(7)}T3BlbkFJ${'Qz8w-_Lm2N'.repeat(8)}x9Qz`;
 const INVALID = `sk-ant-api03-${'AbCdEfGhIjKlMnOpQrStUv'.repeat(3)}`;
@@ -218,7 +219,54 @@ async function cycles(variant, n) {
   return drv.saved();
 }
 
+/**
+ * "Default model" with `n` models (issue 24): an overlay with `verify` and `choose-model` whose
+ * check lists `n` models; from the click on "Check key" until the list of choices is there and
+ * two frames were produced, the longest frame (Long Animation Frames, else the gaps between
+ * rAF callbacks) and the time until the choices exist.
+ */
+async function models(n) {
+  const el = document.createElement('credential-overlay');
+  el.verify = true;
+  el.chooseModel = true;
+  const ids = Array.from({ length: n }, (_, i) => `provider-model-${String(i).padStart(4, '0')}-preview`);
+  el.verifier = async () => ({ ok: true, check: { status: 'valid', models: ids, checkedAt: new Date().toISOString() } });
+  document.body.append(el);
+  await el.show();
+  const root = el.shadowRoot;
+  const field = (label) => root.getElementById([...root.querySelectorAll('label')].find((x) => x.textContent.trim() === label).htmlFor);
+  type(field('API Key Value'), VALID);
+  const check = root.querySelector('[part="check-button"]');
+  const model = field('Default model');
+  await paint();
+  const frames = [];
+  const observer = PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')
+    ? new PerformanceObserver((list) => list.getEntries().forEach((e) => frames.push(e.duration)))
+    : undefined;
+  observer?.observe({ type: 'long-animation-frame', buffered: false });
+  let last = now();
+  let gaps = 0;
+  let rafRunning = true;
+  const raf = (t) => {
+    gaps = Math.max(gaps, t - last);
+    last = t;
+    if (rafRunning) requestAnimationFrame(raf);
+  };
+  requestAnimationFrame(raf);
+  const t0 = now();
+  check.click();
+  await until(() => model.list?.options.length === n, 'the list of models');
+  const shown = now() - t0;
+  await paint();
+  await paint();
+  rafRunning = false;
+  observer?.disconnect();
+  el.remove();
+  return { shown, longestFrame: observer ? Math.max(0, ...frames) : gaps, source: observer ? 'long-animation-frame' : 'rAF gaps' };
+}
+
 window.bench = {
+  models,
   async setup() {
     drivers.ours = await oursDriver();
     drivers.shoelace = await shoelaceDriver();

@@ -7,7 +7,8 @@ import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { checkKey, en, openai } from '../dist/element.js';
+import { en, openai } from '../dist/element.js';
+import { checkKey } from '../dist/key-rules.js';
 
 const template = `
   <sl-dialog label="Add New Credential" class="credential-dialog">

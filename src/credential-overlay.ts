@@ -1,13 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { LitElement, type PropertyValues } from 'lit';
 import { defineElement } from './define.js';
 import { DEV, warnOnce } from './dev.js';
 import type { CancelSource } from './events.js';
 import { editTarget, FormController } from './form-controller.js';
-import { CROSS, errorContent, icon } from './icons.js';
 import { LangController } from './locale.js';
 import { ModalController } from './modal.js';
-import { keyField, presetField, textField, type FieldContext } from './overlay-view.js';
+import { dialogTemplate } from './overlay-view.js';
 import { openai } from './presets/openai.js';
 import { getProvider, onProvider, registerProvider } from './presets/registry.js';
 import type { ProviderPreset } from './presets/types.js';
@@ -338,61 +336,31 @@ export class CredentialOverlay extends LitElement {
     void this.#save?.save();
   };
 
-
   override render() {
-    const s = this.#strings;
-    const preset = this.#preset;
-    const session = this.#session;
-    const busy = session.busy;
-    const form = this.#form;
     const save = this.#save;
-    const c: FieldContext = { form, strings: s, busy, models: save?.outcome?.models, onInput: this.#onInput, onBlur: this.#onBlur };
-    const check = this.verify && save ? { busy: save.checking, outcome: save.outcome, onCheck: () => void save.checkKey() } : undefined;
-    const fields = preset?.fields ?? [];
-    const advanced = fields.filter((f) => f.advanced);
-    const label = preset?.label ?? this.provider;
-    const saving = session.phase === 'saving';
-    const verifying = session.phase === 'verifying';
-    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby=${ifDefined(preset ? undefined : 'unavailable')}
-      tabindex="-1" @keydown=${this.#modal.onKeydown} @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose}
-      @compositionstart=${this.#modal.onCompositionStart} @compositionend=${this.#modal.onCompositionEnd}>
-      <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
-        <div class="header" part="header">
-          <div class="title">
-            <h2 id="heading" part="heading">${this.heading}</h2>
-            <p class="provider" part="provider">${label}</p>
-          </div>
-          <slot name="header"></slot>
-          <button type="button" class="icon" part="close-button" aria-label=${s.close} title=${s.close}
-            ?disabled=${saving} @click=${() => this.#requestClose('close-button')}>${icon(CROSS)}</button>
-        </div>
-        <!-- tabindex="-1": Firefox puts a scrollable box in the Tab order, here between Close and
-             the first field; every control in it takes focus and scrolls into view itself. -->
-        <div class="body" part="body" tabindex="-1" @focusin=${this.#modal.onFocusIn}>
-          ${preset ? nothing : html`<p id="unavailable" class="form-error" part="form-error">${errorContent(s.providerUnavailable({ provider: this.provider }))}</p>`}
-          ${textField(c, 'name')} ${textField(c, 'description')}
-          ${keyField(c, { preset, label, ...form.keyState(preset, s), docsUrl: this.docsUrl, revealed: this.revealed, onReveal: () => (this.revealed = !this.revealed), check })}
-          ${fields.filter((f) => !f.advanced).map((f) => presetField(c, f))}
-          ${advanced.length
-            ? html`<details class="advanced" part="advanced">
-                <summary part="advanced-summary">${s.advanced}</summary>
-                ${advanced.map((f) => presetField(c, f))}
-              </details>`
-            : nothing}
-          <div class="form-error" part="form-error" role="alert">${form.errors.form ? errorContent(form.errors.form) : nothing}</div>
-          ${this.#save?.unconfirmed && session.editing
-            ? html`<p class="skip"><button type="button" part="skip-button" @click=${() => void this.#save?.save(true)}>${s.saveWithoutChecking}</button></p>`
-            : nothing}
-        </div>
-        <div class="footer" part="footer">
-          <div class="footer-start"><slot name="footer-start"></slot></div>
-          ${verifying ? html`<p class="progress" part="progress"><span class="spinner"></span>${s.checking({ provider: label })}</p>` : nothing}
-          <button type="button" part="cancel-button" ?disabled=${saving} @click=${() => this.#requestClose('cancel-button')}>${s.cancel}</button>
-          <button type="submit" class="primary" part="save-button" ?disabled=${busy} @click=${this.#onSubmit}>
-            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${verifying ? s.checkingButton : s.saving}` : s.save}</button>
-        </div>
-      </form>
-      <div class="visually-hidden" role="status">${form.announcement}</div>
-    </dialog>`;
+    const preset = this.#preset;
+    return dialogTemplate({
+      form: this.#form,
+      strings: this.#strings,
+      busy: this.#session.busy,
+      phase: this.#session.phase,
+      models: save?.outcome?.models,
+      onInput: this.#onInput,
+      onBlur: this.#onBlur,
+      heading: this.heading,
+      provider: this.provider,
+      preset,
+      key: {
+        ...this.#form.keyState(preset, this.#strings),
+        docsUrl: this.docsUrl,
+        revealed: this.revealed,
+        onReveal: () => (this.revealed = !this.revealed),
+        check: this.verify && save ? { busy: save.checking, outcome: save.outcome, onCheck: () => void save.checkKey() } : undefined,
+      },
+      skip: save?.unconfirmed && this.#session.editing ? () => void save.save(true) : undefined,
+      modal: this.#modal,
+      onSubmit: this.#onSubmit,
+      onRequestClose: (source) => this.#requestClose(source),
+    });
   }
 }

@@ -1,8 +1,8 @@
 /**
- * The overlay's field templates (contract sections 4, 10 and 11): a field row (label, control,
- * error, note, what follows), the built-in text fields, and a preset's own field. What they
- * show comes from the form controller; what the user does goes back through `onInput` and
- * `onBlur`.
+ * The overlay's templates (contract sections 4, 6, 9, 10 and 11): the dialog (header, body,
+ * footer, live region), a field row (label, control, error, note, what follows), the built-in
+ * text fields, the key field with "Check key", and a preset's own field. What they show comes
+ * from the controllers; what the user does goes back through the callbacks.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -10,7 +10,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { fieldText } from './form-model.js';
 import { domId, type FormController } from './form-controller.js';
-import { CHECK, errorContent, EYE, EYE_OFF, icon } from './icons.js';
+import type { CancelSource } from './events.js';
+import { CHECK, CROSS, errorContent, EYE, EYE_OFF, icon } from './icons.js';
+import type { ModalController } from './modal.js';
+import type { Phase } from './phase.js';
 import type { PresetField, ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 
@@ -92,20 +95,18 @@ export function presetField(c: FieldContext, field: PresetField) {
  * reveal toggle, the edit-mode text about the saved key, and the help (how the preset sends
  * the key, where to find it), which the `help` slot replaces.
  */
-export function keyField(
-  c: FieldContext,
-  k: {
-    preset?: ProviderPreset;
-    label: string;
-    saved?: string;
-    required: boolean;
-    docsUrl: string;
-    revealed: boolean;
-    onReveal(): void;
-    /** With `verify`: "Check key", whether it runs, and what it found. */
-    check?: { busy: boolean; outcome?: { text: string; ok: boolean }; onCheck(): void };
-  },
-) {
+export interface KeyView {
+  /** Edit mode: the text about the saved key (`FormController.keyState`). */
+  saved?: string;
+  required: boolean;
+  docsUrl: string;
+  revealed: boolean;
+  onReveal(): void;
+  /** With `verify`: "Check key", whether it runs, and what it found. */
+  check?: { busy: boolean; outcome?: { text: string; ok: boolean }; onCheck(): void };
+}
+
+export function keyField(c: FieldContext, preset: ProviderPreset | undefined, label: string, k: KeyView) {
   const s = c.strings;
   const outcome = k.check?.outcome;
   const describedBy = ifDefined(c.form.describedBy('apiKey', outcome && 'check-outcome', k.saved !== undefined && 'saved-key', 'api-key-help'));
@@ -136,11 +137,75 @@ export function keyField(
           </div>`
         : nothing}
       ${k.saved !== undefined ? html`<p id="saved-key" class="saved-key" part="saved-key">${k.saved}</p>` : nothing}
-      <div id="api-key-help" class="help" part="help"><slot name="help">${k.preset
-        ? html`<p>${s.keyHelp({ provider: k.label })} <code dir="ltr">${k.preset.authHeader}</code></p>`
+      <div id="api-key-help" class="help" part="help"><slot name="help">${preset
+        ? html`<p>${s.keyHelp({ provider: label })} <code dir="ltr">${preset.authHeader}</code></p>`
         : nothing}${k.docsUrl
-        ? html`<p><a href=${k.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: k.label })}<span class="visually-hidden"> ${s.newTab}</span></a></p>`
+        ? html`<p><a href=${k.docsUrl} target="_blank" rel="noopener noreferrer">${s.docsLink({ provider: label })}<span class="visually-hidden"> ${s.newTab}</span></a></p>`
         : nothing}</slot></div>`,
     !k.required,
   );
+}
+
+/** Everything the dialog shows, and where what the user does goes. */
+export interface DialogView extends FieldContext {
+  heading: string;
+  /** The `provider` attribute, named when no preset has it. */
+  provider: string;
+  preset?: ProviderPreset;
+  phase: Phase;
+  key: KeyView;
+  /** "Save without checking", offered after a check could not confirm the key. */
+  skip?: () => void;
+  modal: ModalController;
+  onSubmit(event: Event): void;
+  onRequestClose(source: Exclude<CancelSource, 'api'>): void;
+}
+
+/** The dialog: header (heading, provider, Close), the fields, the form-level error, the footer (Cancel, Save), the polite live region. */
+export function dialogTemplate(v: DialogView) {
+  const s = v.strings;
+  const { preset, busy, form, modal } = v;
+  const fields = preset?.fields ?? [];
+  const advanced = fields.filter((f) => f.advanced);
+  const label = preset?.label ?? v.provider;
+  const saving = v.phase === 'saving';
+  const verifying = v.phase === 'verifying';
+  return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby=${ifDefined(preset ? undefined : 'unavailable')}
+    tabindex="-1" @keydown=${modal.onKeydown} @cancel=${modal.onCancel} @close=${modal.onClose}
+    @compositionstart=${modal.onCompositionStart} @compositionend=${modal.onCompositionEnd}>
+    <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${v.onSubmit}>
+      <div class="header" part="header">
+        <div class="title">
+          <h2 id="heading" part="heading">${v.heading}</h2>
+          <p class="provider" part="provider">${label}</p>
+        </div>
+        <slot name="header"></slot>
+        <button type="button" class="icon" part="close-button" aria-label=${s.close} title=${s.close}
+          ?disabled=${saving} @click=${() => v.onRequestClose('close-button')}>${icon(CROSS)}</button>
+      </div>
+      <!-- tabindex="-1": Firefox puts a scrollable box in the Tab order, here between Close and
+           the first field; every control in it takes focus and scrolls into view itself. -->
+      <div class="body" part="body" tabindex="-1" @focusin=${modal.onFocusIn}>
+        ${preset ? nothing : html`<p id="unavailable" class="form-error" part="form-error">${errorContent(s.providerUnavailable({ provider: v.provider }))}</p>`}
+        ${textField(v, 'name')} ${textField(v, 'description')} ${keyField(v, preset, label, v.key)}
+        ${fields.filter((f) => !f.advanced).map((f) => presetField(v, f))}
+        ${advanced.length
+          ? html`<details class="advanced" part="advanced">
+              <summary part="advanced-summary">${s.advanced}</summary>
+              ${advanced.map((f) => presetField(v, f))}
+            </details>`
+          : nothing}
+        <div class="form-error" part="form-error" role="alert">${form.errors.form ? errorContent(form.errors.form) : nothing}</div>
+        ${v.skip ? html`<p class="skip"><button type="button" part="skip-button" @click=${v.skip}>${s.saveWithoutChecking}</button></p>` : nothing}
+      </div>
+      <div class="footer" part="footer">
+        <div class="footer-start"><slot name="footer-start"></slot></div>
+        ${verifying ? html`<p class="progress" part="progress"><span class="spinner"></span>${s.checking({ provider: label })}</p>` : nothing}
+        <button type="button" part="cancel-button" ?disabled=${saving} @click=${() => v.onRequestClose('cancel-button')}>${s.cancel}</button>
+        <button type="submit" class="primary" part="save-button" ?disabled=${busy} @click=${v.onSubmit}>
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${verifying ? s.checkingButton : s.saving}` : s.save}</button>
+      </div>
+    </form>
+    <div class="visually-hidden" role="status">${form.announcement}</div>
+  </dialog>`;
 }

@@ -107,9 +107,9 @@ const flows: Flow[] = [
     then: (el) => expect(keyError(el)).to.match(/^OpenAI did not accept this key: Incorrect API key provided/),
   },
   {
-    name: 'failed verification (429 RATE, mock)',
+    name: 'failed verification (503 DOWN, mock)',
     attrs: 'verify',
-    marker: 'RATE',
+    marker: 'DOWN',
     closes: false,
     act: async (el) => {
       button(el, 'Save').click();
@@ -118,7 +118,7 @@ const flows: Flow[] = [
     },
     then: (el) =>
       expect(formError(el)).to.equal(
-        'The key could not be confirmed with OpenAI: too many requests right now. Try again, or save it without checking.',
+        'The key could not be confirmed with OpenAI: the service answered with an error (503). Try again, or save it without checking.',
       ),
   },
   {

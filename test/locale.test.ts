@@ -79,7 +79,7 @@ describe('localization', () => {
     el.strings = de;
     el.show();
     await el.updateComplete;
-    fillGerman(el, `sk-proj-RATE-${filler(40)}`);
+    fillGerman(el, `sk-proj-DOWN-${filler(40)}`);
     button(el, 'Speichern').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="skip-button"]'), 'could not confirm', { timeout: 4000 });
     expectGerman(perceivable(el), 'could not confirm');
