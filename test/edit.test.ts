@@ -2,7 +2,8 @@
 // shows only the saved key's hint, and keeps the saved key unless the user types a new one.
 import { expect, html } from '@open-wc/testing';
 import type { CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, description, dialog, errorOf, field, findLeaks, openOverlay, paste, record, sendKeys } from './helpers.js';
+import { button, description, dialog, errorOf, fakeClock, field, findLeaks, openOverlay, paste, record, restoreClock, sendKeys } from './helpers.js';
+import { recordEvents, type EventLog } from './leak-scanner.js';
 import { testKeys } from './test-keys.mjs';
 import '../src/providers/azure-openai.js';
 import '../src/providers/openai-compatible.js';
@@ -213,41 +214,108 @@ describe('edit mode: bad input', () => {
 });
 
 describe('edit mode: no path emits a key the user did not type', () => {
-  const paths: Array<[string, (el: CredentialOverlay) => Promise<void>]> = [
-    ['reveal, then save', async (el) => button(el, 'Show API key').click()],
-    ['a failed save, then save', async (el) => {
+  // Each path puts a key into the key field (typed with the keyboard, or pasted) and takes it
+  // out again (deleted with the keyboard, or cleared by a close), then saves: the saved key is
+  // kept, and the key that was typed is nowhere: in no event (credential-saved included), no
+  // attribute, no text, no storage.
+  let log: EventLog | undefined;
+  afterEach(() => {
+    log?.stop();
+    log = undefined;
+    restoreClock();
+  });
+
+  /** A key made at run time (random, of the OpenAI legacy shape): in no source, no fixture. */
+  const newKey = () => {
+    const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const part = () => Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => alnum[b % alnum.length]).join('');
+    return `sk-${part()}T3BlbkFJ${part()}`;
+  };
+  const keyField = (el: CredentialOverlay) => field(el, 'API Key Value') as HTMLInputElement;
+  async function typeKey(el: CredentialOverlay, key: string) {
+    keyField(el).focus();
+    await sendKeys({ type: key });
+    expect(keyField(el).value === key, 'the key field holds the typed key').to.equal(true);
+  }
+  /** Selects the key field's text and deletes it with Backspace. */
+  async function deleteKey(el: CredentialOverlay) {
+    keyField(el).focus();
+    keyField(el).select();
+    await sendKeys({ press: 'Backspace' });
+    expect(keyField(el).value, 'the key field after Backspace').to.equal('');
+  }
+
+  const paths: Array<[string, (el: CredentialOverlay, key: string) => Promise<void>]> = [
+    ['typed, revealed, deleted; then save', async (el, key) => {
+      await typeKey(el, key);
+      button(el, 'Show API key').click();
+      await el.updateComplete;
+      expect(keyField(el).type).to.equal('text');
+      await deleteKey(el);
+    }],
+    ['pasted, deleted; then save', async (el, key) => {
+      paste(keyField(el), key);
+      await deleteKey(el);
+    }],
+    ['typed, a failed save (no name), deleted, the name back; then save', async (el, key) => {
+      const saved = record<CredentialSavedEvent>(el, 'credential-saved');
+      await typeKey(el, key);
       paste(field(el, 'Credential Name'), '');
       button(el, 'Save').click();
       await el.updateComplete;
+      expect([saved.length, errorOf(el, field(el, 'Credential Name'))]).to.deep.equal([0, 'Enter a name for this credential.']);
+      await deleteKey(el);
       paste(field(el, 'Credential Name'), 'Production');
     }],
-    ['a rejected waitUntil, then save', async (el) => {
-      const once = (e: Event) => (e as CredentialSavedEvent).detail.waitUntil(Promise.reject(new Error('busy')));
-      el.addEventListener('credential-saved', once, { once: true });
+    ['typed, deleted, a save the host refuses (waitUntil rejects); then save', async (el, key) => {
+      await typeKey(el, key);
+      await deleteKey(el);
+      const clock = fakeClock();
+      el.addEventListener('credential-saved', (e) => e.detail.waitUntil(Promise.reject(new Error('busy'))), { once: true });
       button(el, 'Save').click();
-      await new Promise((r) => setTimeout(r));
-      await el.updateComplete;
+      await clock.runAll();
+      clock.restore();
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('busy');
     }],
-    ['another provider, and back', async (el) => {
+    ['typed, another provider and back, deleted; then save', async (el, key) => {
+      await typeKey(el, key);
       el.provider = 'anthropic';
       await el.updateComplete;
       el.provider = 'openai';
       await el.updateComplete;
+      await deleteKey(el);
     }],
-    ['closed and opened again', async (el) => {
+    ['typed, Escape refused by the host (credential-request-close prevented), deleted; then save', async (el, key) => {
+      await typeKey(el, key);
+      el.addEventListener('credential-request-close', (e) => e.preventDefault(), { once: true });
+      await sendKeys({ press: 'Escape' });
+      expect(dialog(el).open, 'kept open').to.equal(true);
+      await deleteKey(el);
+    }],
+    ['typed, closed and opened again; then save', async (el, key) => {
+      await typeKey(el, key);
       el.close();
       await el.show();
+      expect(keyField(el).value).to.equal('');
     }],
   ];
   for (const [name, act] of paths) {
     it(name, async () => {
+      const key = newKey();
       const el = await editing();
+      log = recordEvents(el);
       const saved = record<CredentialSavedEvent>(el, 'credential-saved');
-      await act(el);
+      await act(el, key);
       button(el, 'Save').click();
-      const last = saved[saved.length - 1];
-      expect(last, 'a credential-saved').to.not.equal(undefined);
-      for (const e of saved) expect(e.detail).to.include({ apiKey: '', keyChanged: false });
+      log.stop();
+      expect(saved.length, 'credential-saved').to.be.greaterThan(0);
+      for (const e of saved) {
+        expect(e.detail).to.include({ mode: 'edit', apiKey: '', keyChanged: false, keySource: 'kept', keyHint: HINT, keyType: 'project' });
+        expect(e.detail.changed).to.not.include('apiKey');
+      }
+      expect(log.carrying(key), 'events that carry the typed key').to.deep.equal([]);
+      expect(findLeaks(key, saved.map((e) => e.detail)), 'attributes, text, URL, storage, saved details').to.deep.equal([]);
+      expect(keyField(el).value, 'the key field after Save').to.equal('');
     });
   }
 });
