@@ -106,19 +106,19 @@ export function createApp(options: AppOptions): App {
   const identify = options.identify ?? (() => LOCAL_OWNER);
   const owners = new WeakMap<FastifyRequest, string>();
 
-  function reply(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-    let answer = answerOf(error, limits);
-    if (!answer) {
+  /** Any error as the API's answer; a failure of the server itself is logged by its kind only. */
+  function answer(error: unknown, reply: FastifyReply) {
+    let result = answerOf(error, limits);
+    if (!result) {
       // The kind of failure only: never a key, a body or a stack with values in it.
       const e = error as Error;
       log(`error: ${e?.name === 'DecryptError' ? `decryption failed: ${e.message}` : (e?.name ?? 'unknown')}`);
-      answer = new HttpError(500, 'body', SERVER_FAILURE);
+      result = new HttpError(500, 'body', SERVER_FAILURE);
     }
-    void request;
     return reply
-      .code(answer.statusCode)
-      .headers({ ...API_HEADERS, ...answer.headers })
-      .send({ error: { field: answer.field, message: answer.message } });
+      .code(result.statusCode)
+      .headers({ ...API_HEADERS, ...result.headers })
+      .send({ error: { field: result.field, message: result.message } });
   }
 
   const fastify = Fastify({
@@ -128,7 +128,7 @@ export function createApp(options: AppOptions): App {
     // Errors found before routing (a malformed escape): the same shape.
     frameworkErrors: (error, request, res) => {
       log(`${request.method} (bad address) ${answerOf(error, limits)?.statusCode ?? 500}`);
-      return reply(error, request, res);
+      return answer(error, res);
     },
   });
 
@@ -147,8 +147,8 @@ export function createApp(options: AppOptions): App {
     parseJson(request, text, done);
   });
 
-  fastify.setErrorHandler((error, request, res) => reply(error, request, res));
-  fastify.setNotFoundHandler((request, res) => reply(new HttpError(404, 'path', 'No such address.'), request, res));
+  fastify.setErrorHandler((error, _request, res) => answer(error, res));
+  fastify.setNotFoundHandler((_request, res) => answer(new HttpError(404, 'path', 'No such address.'), res));
 
   // DNS rebinding: a hostile page's own name resolving to this machine is not this machine.
   fastify.addHook('onRequest', async (request) => {

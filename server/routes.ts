@@ -18,7 +18,7 @@ import type { ProviderPreset } from '../src/presets/types.js';
 import type { Check } from './checker.js';
 import { checkDescription, checkFields, checkName, checkNewKey, givenKey, HttpError, idOf, notFound, presetOf } from './input.js';
 import { checkBody, createBody, updateBody } from './schemas.js';
-import type { Change, Saved, Store, Summary } from './store.js';
+import { DuplicateName, type Change, type Saved, type Store, type Summary } from './store.js';
 
 interface Body {
   provider?: string;
@@ -67,6 +67,8 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     const key = preset.key?.required === false ? givenKey(preset, b.apiKey) : checkNewKey(preset, b.apiKey ?? '');
     let verified = false;
     if (b.verify) {
+      // A name that is taken is refused before the key goes anywhere.
+      if (await store.nameTaken(owner, preset.id, name)) throw new DuplicateName();
       const result = await check(request, preset, key?.apiKey ?? '', fields);
       if (!result.ok) throw new HttpError(400, 'apiKey', result.message);
       verified = true;
@@ -107,6 +109,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     // the key with the fields it was saved for.
     let checked: { fields: Record<string, string>; keyTag: string } | undefined;
     if (b.verify) {
+      if (name !== undefined && (await store.nameTaken(owner, preset.id, name, id))) throw new DuplicateName();
       const now: (Saved & { apiKey?: string }) | undefined = key ? first : await store.open(owner, id);
       if (!now) throw notFound();
       const fields = fieldsOver(now);

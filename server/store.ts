@@ -118,6 +118,12 @@ export class Store {
     return rows[0] && saved(rows[0]);
   }
 
+  /** Whether another credential of the owner and provider has this name (by `nameKey`); the unique index still decides a race. */
+  async nameTaken(owner: string, provider: string, name: string, except = '00000000-0000-0000-0000-000000000000'): Promise<boolean> {
+    const { rows } = await this.#db.query('SELECT 1 FROM credentials WHERE owner = $1 AND provider = $2 AND name_key = $3 AND id <> $4', [owner, provider, nameKey(name), except]);
+    return rows.length > 0;
+  }
+
   async create(owner: string, c: NewCredential): Promise<Summary> {
     const id = randomUUID();
     const sealed = c.apiKey ? sealKey(this.#keys, { id, provider: c.provider, fields: c.fields }, c.apiKey) : undefined;

@@ -207,6 +207,22 @@ describe('abuse limits of the check', () => {
     }
   });
 
+  test('a save or rename with the live check onto a taken name is 409 before the key goes anywhere', async () => {
+    const run = await app({ limits: { checksPerClient: 100 } });
+    try {
+      const { body: c } = await saveAt(run, provider.baseUrl);
+      const { body: d } = await saveAt(run, provider.baseUrl);
+      const before = provider.hits;
+      const save = await run.call('POST', '/api/credentials', { provider: 'openai-compatible', name: c.name.toUpperCase(), apiKey: compatible.VALID, fields: { baseUrl: provider.baseUrl }, verify: true });
+      assert.equal(save.status, 409, save.text);
+      const rename = await run.call('PATCH', `/api/credentials/${d.id}`, { name: ` ${c.name} `, verify: true });
+      assert.equal(rename.status, 409, rename.text);
+      assert.equal(provider.hits, before, 'no check ran');
+    } finally {
+      await run.stop();
+    }
+  });
+
   test('the limits are options: a check that gets no answer ends at checkTimeoutMs', async () => {
     const run = await app({ limits: { checkTimeoutMs: 300 } });
     try {
