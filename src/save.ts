@@ -141,11 +141,21 @@ export class SaveController implements ReactiveController {
     }
   }
 
-  /** Shows a passing check's outcome in words, with the models it listed for Default model. */
+  /**
+   * Shows a passing check's outcome in words, with the models it listed for Default model:
+   * the choices come 250 a frame, so a list of 1,000 never holds a frame up.
+   */
   #passed(check: CheckResult | undefined, preset: ProviderPreset): void {
     if (!check) return;
     const text = checkSummary(check, this.#view.strings(), preset.check?.credit?.currency, this.#view.lang());
-    this.#set(false, { text, ok: true, models: check.models });
+    const all = check.models ?? [];
+    const more = (count: number) => {
+      if (this.#outcome?.text !== text) return; // a newer outcome, or none
+      this.#set(false, { text, ok: true, models: all.slice(0, count) });
+      if (count < all.length) requestAnimationFrame(() => more(count + 250));
+    };
+    this.#set(false, { text, ok: true, models: all.slice(0, 250) });
+    if (all.length > 250) requestAnimationFrame(() => more(500));
     this.#form.announce(text);
   }
 
