@@ -271,7 +271,7 @@ describe('server errors on fields (waitUntil rejections with a field)', () => {
 describe('issue 15 fixes', () => {
   async function unconfirmed() {
     const el = await openOverlay(html`<credential-overlay verify base-url=${MOCK}></credential-overlay>`);
-    fill(el, { key: `sk-proj-demo-RATE-${keys.project.slice(20)}` });
+    fill(el, { key: `sk-proj-demo-DOWN-${keys.project.slice(20)}` });
     button(el, 'Save').click();
     // The mock answers over the network: wait for what it causes to show.
     await waitUntil(() => skip(el), 'Save without checking');
