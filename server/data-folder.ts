@@ -60,17 +60,29 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 function missingMessage(verb: string, missing: Array<[string, number]>, sources: KeySources, dataDir: string): string {
   const count = missing.reduce((sum, [, n]) => sum + n, 0);
-  const versions = missing.map(([v, n]) => `${v} (${plural(n, 'key', 'keys')})`).join(', ');
-  const files = keyFiles(dataDir);
+  const one = missing.length === 1;
+  const versions = one ? `version ${missing[0][0]}` : `versions ${missing.map(([v, n]) => `${v} (${plural(n, 'key', 'keys')})`).join(', ')}`;
+  const that = one ? 'the key of that version' : 'the keys of those versions';
+  const file = keyFiles(dataDir).current;
   const hint = sources.unread.filter((k) => missing.some(([v]) => v === k.version)).map((k) => `${k.where} holds version ${k.version}: unset ${ENV_CURRENT} to use it, or `);
   const fix =
     sources.mode === 'env'
-      ? `${hint.join('')}set ${ENV_CURRENT} (or add to ${ENV_PREVIOUS}) the key of that version, from where you keep it`
-      : `restore the key of that version from your backup of this data folder, as ${files.current} if that file is missing (chmod 600), else in ${ENV_PREVIOUS}`;
+      ? `${hint.join('')}set ${ENV_CURRENT} (or add to ${ENV_PREVIOUS}) ${that}, from where you keep it`
+      : `restore ${that} from your backup of this data folder, as ${file} if that file is missing (chmod 600), else in ${ENV_PREVIOUS}`;
   return (
-    `${verb}: ${plural(count, 'saved key is', 'saved keys are')} sealed under master key version ${versions}, which no key here opens ` +
+    `${verb}: ${plural(count, 'saved key is', 'saved keys are')} sealed under master key ${versions}, which ${one ? 'is' : 'are'} not in the keyring ` +
     `(looked in ${sources.looked.join(', ')}); ${fix}, and start again. No key was generated and nothing was changed.`
   );
+}
+
+/** Runs `read`, giving a refusal from it this start's verb. */
+function refusing<T>(verb: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof StartError) throw new StartError(`${verb}: ${error.message}`);
+    throw error;
+  }
 }
 
 function lockedMessage(verb: string, dataDir: string, error: FolderLocked): string {
@@ -91,7 +103,7 @@ export async function openDataFolder(options: OpenOptions): Promise<DataFolder> 
   const databaseUrl = env.DATABASE_URL || undefined;
 
   // 1. Malformed env keys are refused before anything on disk is touched.
-  readEnvKeys(env);
+  refusing(verb, () => readEnvKeys(env));
 
   // 2. The folder, and its lock.
   let created = false;
@@ -114,15 +126,16 @@ export async function openDataFolder(options: OpenOptions): Promise<DataFolder> 
   let db: Database | undefined;
   try {
     // 3. The key files, checked and read.
-    const sources = readKeySources(env, dataDir);
+    const sources = refusing(verb, () => readKeySources(env, dataDir));
     const files = keyFiles(dataDir);
     let current: FoundKey | undefined = sources.current;
     if (!current) {
       const left = [files.next, files.previous].filter((f) => existsSync(f));
       if (left.length && !(purpose === 'rotation' && sources.next)) {
+        const fix = sources.next ? `run \`npm run rotate-master-key\` to finish the rotation, or restore ${files.current} from your backup` : `restore ${files.current} from your backup`;
         throw new StartError(
           `${verb}: ${files.current} is missing but ${left.join(' and ')} ${left.length > 1 ? 'are' : 'is'} there (a key rotation was interrupted, or the key was removed); ` +
-            `run \`npm run rotate-master-key\` to finish the rotation, or restore ${files.current} from your backup, and start again. Nothing was changed.`,
+            `${fix}, and start again. Nothing was changed.`,
         );
       }
       // A rotation killed between its key files: the next key seals until it finishes.

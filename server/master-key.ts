@@ -64,10 +64,10 @@ export function openToOthers(path: string): number | undefined {
 /** Reads one key file: refuses one open to others, or one that is not a key. */
 function readKeyFile(path: string): FoundKey {
   const st = statSync(path);
-  if (!st.isFile()) throw new StartError(`${path} is not a file: put the master key there (base64 of 32 bytes, mode 600) or restore it from your backup.`);
+  if (!st.isFile()) throw new StartError(`${path} is not a file: restore the master key there from your backup of this data folder (base64 of 32 bytes, chmod 600).`);
   const mode = openToOthers(path);
   if (mode !== undefined) {
-    throw new StartError(`${path} is open to group or others (mode ${mode.toString(8).padStart(4, '0')}): run \`chmod 600 ${path}\` and start again.`);
+    throw new StartError(`${path} is open to group or others (mode ${mode.toString(8).padStart(4, '0')}): run \`chmod 600 ${path}\`, then try again.`);
   }
   let key: Buffer;
   try {
