@@ -31,7 +31,7 @@ import { DecryptError, Keyring, MAKE_KEY, versionOf } from './crypto.js';
 import { openDataFolder, sealedVersions, StartError } from './data-folder.js';
 import type { Database } from './db.js';
 import { ENV_CURRENT, ENV_NEXT, ENV_PREVIOUS, fsyncDir, keyFiles, writeKeyFile } from './master-key.js';
-import { openKey, sealKey } from './sealing.js';
+import { contextOf, openKey, SEALED_ROWS, sealedOf, sealKey, type SealedRow } from './sealing.js';
 
 /** The steps after which a rotation can be killed (the fault hook is called after each). */
 export const ROTATION_STEPS = [
@@ -54,31 +54,17 @@ export interface RotateOptions {
   batchSize?: number;
 }
 
-interface Row {
-  id: string;
-  provider: string;
-  fields: Record<string, string> | string;
-  ciphertext: Uint8Array;
-  nonce: Uint8Array;
-  key_version: string;
-}
-
 /** Re-seals every row not under `target`, a batch per transaction; returns how many. */
 async function reseal(db: Database, keys: Keyring, target: string, fault: NonNullable<RotateOptions['fault']>, batchSize: number): Promise<number> {
   let total = 0;
   for (;;) {
     const count = await db.transaction(async (tx) => {
-      const { rows } = await tx.query<Row>(
-        `SELECT id, provider, fields, ciphertext, nonce, key_version FROM credentials
-         WHERE ciphertext IS NOT NULL AND nonce IS NOT NULL AND key_version IS NOT NULL AND key_version <> $1
-         ORDER BY id LIMIT ${batchSize} FOR UPDATE`,
-        [target],
-      );
+      const { rows } = await tx.query<SealedRow>(`${SEALED_ROWS} AND key_version <> $1 ORDER BY id LIMIT $2 FOR UPDATE`, [target, batchSize]);
       for (const row of rows) {
-        const context = { id: row.id, provider: row.provider, fields: typeof row.fields === 'string' ? JSON.parse(row.fields) : row.fields };
+        const context = contextOf(row);
         let plain: string;
         try {
-          plain = openKey(keys, context, { ciphertext: row.ciphertext, nonce: row.nonce, keyVersion: row.key_version });
+          plain = openKey(keys, context, sealedOf(row));
         } catch (error) {
           if (!(error instanceof DecryptError)) throw error;
           throw new StartError(

@@ -47,6 +47,23 @@ export function openKey(keys: Keyring, context: SealContext, sealed: Sealed): st
   return keys.open(sealed, bindingOf(context, sealed.keyVersion));
 }
 
+/** The columns of a row that its seal involves, as the database gives them. */
+export interface SealedRow {
+  id: string;
+  provider: string;
+  fields: Record<string, string> | string;
+  ciphertext: Uint8Array;
+  nonce: Uint8Array;
+  key_version: string;
+}
+
+/** Selects a SealedRow's columns, of rows that hold a key. */
+export const SEALED_ROWS = 'SELECT id, provider, fields, ciphertext, nonce, key_version FROM credentials WHERE ciphertext IS NOT NULL AND nonce IS NOT NULL AND key_version IS NOT NULL';
+
+/** What a row's seal is bound to, and the seal itself. */
+export const contextOf = (row: SealedRow): SealContext => ({ id: row.id, provider: row.provider, fields: typeof row.fields === 'string' ? JSON.parse(row.fields) : row.fields });
+export const sealedOf = (row: SealedRow): Sealed => ({ ciphertext: row.ciphertext, nonce: row.nonce, keyVersion: row.key_version });
+
 /** Opens a key sealed by version 1 (0.2.0 and before), bound to the id only; for migration 003. */
 export function openLegacyKey(keys: Keyring, id: string, sealed: Sealed): string {
   return keys.open(sealed, id);

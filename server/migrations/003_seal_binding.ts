@@ -7,31 +7,19 @@
  */
 import { DecryptError } from '../crypto.js';
 import type { MigrationContext, Queryable } from '../db.js';
-import { openLegacyKey, sealKey } from '../sealing.js';
-
-interface Row {
-  id: string;
-  provider: string;
-  fields: Record<string, string> | string;
-  ciphertext: Uint8Array;
-  nonce: Uint8Array;
-  key_version: string;
-}
+import { contextOf, openLegacyKey, SEALED_ROWS, sealedOf, sealKey, type SealedRow } from '../sealing.js';
 
 export async function up(tx: Queryable, { keys }: MigrationContext): Promise<void> {
-  const { rows } = await tx.query<Row>(
-    'SELECT id, provider, fields, ciphertext, nonce, key_version FROM credentials WHERE ciphertext IS NOT NULL AND nonce IS NOT NULL AND key_version IS NOT NULL FOR UPDATE',
-  );
+  const { rows } = await tx.query<SealedRow>(`${SEALED_ROWS} FOR UPDATE`);
   for (const row of rows) {
-    const fields = typeof row.fields === 'string' ? JSON.parse(row.fields) : row.fields;
     let plain: string;
     try {
-      plain = openLegacyKey(keys, row.id, { ciphertext: row.ciphertext, nonce: row.nonce, keyVersion: row.key_version });
+      plain = openLegacyKey(keys, row.id, sealedOf(row));
     } catch (error) {
       if (error instanceof DecryptError) continue;
       throw error;
     }
-    const sealed = sealKey(keys, { id: row.id, provider: row.provider, fields }, plain, row.key_version);
+    const sealed = sealKey(keys, contextOf(row), plain, row.key_version);
     await tx.query('UPDATE credentials SET ciphertext = $2, nonce = $3 WHERE id = $1', [row.id, sealed.ciphertext, sealed.nonce]);
   }
 }

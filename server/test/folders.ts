@@ -129,6 +129,14 @@ function folderAt(dataDir: string, database?: string): Folder {
   return folder;
 }
 
+/** The environment of a child process on `folder`: this one's without any CREDENTIAL_ variable, the folder's DATABASE_URL, and `more`. */
+export function childEnv(folder: Folder, more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('CREDENTIAL_') || name === 'DATABASE_URL') delete env[name];
+  if (folder.databaseUrl) env.DATABASE_URL = folder.databaseUrl;
+  return { ...env, ...more };
+}
+
 /** A new data folder with an empty database (no schema). */
 export async function newFolder(): Promise<Folder> {
   const dataDir = mkdtempSync(join(tmpdir(), 'credential-keys-'));

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { openDataFolder, StartError, type DataFolder } from '../data-folder.js';
 import { rotate } from '../rotate-master-key.js';
 import { openKey, sealKey } from '../sealing.js';
-import { b64, masterKey, newFolder, ON, rowsOf, seedLegacy, versionOf, writeKey, type Folder, type Seed } from './folders.js';
+import { b64, childEnv, masterKey, newFolder, ON, rowsOf, seedLegacy, versionOf, writeKey, type Folder, type Seed } from './folders.js';
 
 /** Every step at which rotate() calls its fault hook, in order (rotate-master-key.ts's ROTATION_STEPS). */
 const FILE_STEPS = ['next-key-written', 'row-resealed', 'batch-committed', 'rows-done', 'previous-removed', 'old-key-kept', 'new-key-promoted', 'old-key-removed'];
@@ -55,6 +55,21 @@ async function serverWrites(folder: DataFolder, seed: Seeded): Promise<string> {
   return apiKey;
 }
 
+/** Interrupts a rotation right after `step`; then a server on the folder opens every key and seals one anew, which it returns. */
+async function interruptThenServe(folder: Folder, env: NodeJS.ProcessEnv, seeds: Seeded[], step: string): Promise<Record<string, string>> {
+  const fault = (reached: string) => {
+    if (reached === step) throw new Killed(step);
+  };
+  await assert.rejects(rotate(env, folder.dataDir, { batchSize: 1, log: () => {}, fault }), Killed, `the rotation reached ${step}`);
+  const server = await openDataFolder({ env, dataDir: folder.dataDir });
+  try {
+    await opensAll(server, seeds);
+    return { [seeds[0].id]: await serverWrites(server, seeds[0]) };
+  } finally {
+    await server.close();
+  }
+}
+
 const keyFilesIn = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('master.key') || f.startsWith('lock')).sort();
 const readKey = (path: string) => Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
 
@@ -73,6 +88,18 @@ async function finished(folder: Folder, env: NodeJS.ProcessEnv, seeds: Seeded[],
   } finally {
     await opened.close();
   }
+}
+
+/** File form: a server started now opens every key, and a rotation run now finishes. */
+async function opensThenFinishes(folder: Folder, seeds: Seeded[]) {
+  const server = await openDataFolder({ env: folder.env(), dataDir: folder.dataDir });
+  try {
+    await opensAll(server, seeds);
+  } finally {
+    await server.close();
+  }
+  await rotate(folder.env(), folder.dataDir, { log: () => {} });
+  await finished(folder, folder.env(), seeds, {}, true);
 }
 
 let fileBase: Folder;
@@ -104,25 +131,7 @@ describe(`rotation interrupted at every step, then run again (${ON})`, () => {
     test(`file form, interrupted after ${step}: a server opens every key, the re-run finishes`, async () => {
       const folder = await fileBase.clone();
       try {
-        await assert.rejects(
-          rotate(folder.env(), folder.dataDir, {
-            batchSize: 1,
-            log: () => {},
-            fault: (reached) => {
-              if (reached === step) throw new Killed(step);
-            },
-          }),
-          Killed,
-          `the rotation reached ${step}`,
-        );
-        const server = await openDataFolder({ env: folder.env(), dataDir: folder.dataDir });
-        let changed: Record<string, string>;
-        try {
-          await opensAll(server, fileSeeds);
-          changed = { [fileSeeds[0].id]: await serverWrites(server, fileSeeds[0]) };
-        } finally {
-          await server.close();
-        }
+        const changed = await interruptThenServe(folder, folder.env(), fileSeeds, step);
         const lines: string[] = [];
         await rotate(folder.env(), folder.dataDir, { log: (l) => lines.push(l) });
         assert.match(lines.join('\n'), /(Rotated the master key|Finished an interrupted rotation): \d saved key\(s\) re-sealed under version [0-9a-f]{16}, now in .*master\.key/);
@@ -137,24 +146,7 @@ describe(`rotation interrupted at every step, then run again (${ON})`, () => {
     test(`env form, interrupted after ${step}: a server with the same variables opens every key, the re-run finishes`, async () => {
       const folder = await envBase.clone();
       try {
-        await assert.rejects(
-          rotate(folder.env(ENV_ROTATE), folder.dataDir, {
-            batchSize: 1,
-            log: () => {},
-            fault: (reached) => {
-              if (reached === step) throw new Killed(step);
-            },
-          }),
-          Killed,
-        );
-        const server = await openDataFolder({ env: folder.env(ENV_ROTATE), dataDir: folder.dataDir });
-        let changed: Record<string, string>;
-        try {
-          await opensAll(server, envSeeds);
-          changed = { [envSeeds[0].id]: await serverWrites(server, envSeeds[0]) };
-        } finally {
-          await server.close();
-        }
+        const changed = await interruptThenServe(folder, folder.env(ENV_ROTATE), envSeeds, step);
         const lines: string[] = [];
         assert.equal(await rotate(folder.env(ENV_ROTATE), folder.dataDir, { log: (l) => lines.push(l) }) >= 1, true);
         assert.match(lines.join('\n'), new RegExp(`under master key version ${v(K1)} .*no saved key uses version .*${v(K0)}.* Now set CREDENTIAL_MASTER_KEY to the value of CREDENTIAL_MASTER_KEY_NEXT, unset CREDENTIAL_MASTER_KEY_NEXT and CREDENTIAL_MASTER_KEY_PREVIOUS`));
@@ -174,10 +166,7 @@ describe(`rotation interrupted at every step, then run again (${ON})`, () => {
 
 /** Runs a rotation in a child process, killed with SIGKILL right after `step`. */
 function killedRotation(folder: Folder, step: string): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
-  const env = { ...process.env, ...folder.env() };
-  for (const name of Object.keys(env)) if (name.startsWith('CREDENTIAL_')) delete env[name];
-  if (!folder.databaseUrl) delete env.DATABASE_URL;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/test/child.ts', 'rotate', folder.dataDir, step], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/test/child.ts', 'rotate', folder.dataDir, step], { env: childEnv(folder), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (c) => (stderr += c));
   return new Promise((resolve) => proc.on('exit', (_code, signal) => resolve({ signal, stderr })));
@@ -191,14 +180,7 @@ describe(`rotation killed for real (SIGKILL) (${ON})`, () => {
         const { signal, stderr } = await killedRotation(folder, step);
         assert.equal(signal, 'SIGKILL', stderr);
         assert.ok(existsSync(join(folder.dataDir, 'lock')), 'the killed rotation left its lock');
-        const server = await openDataFolder({ env: folder.env(), dataDir: folder.dataDir });
-        try {
-          await opensAll(server, fileSeeds);
-        } finally {
-          await server.close();
-        }
-        await rotate(folder.env(), folder.dataDir, { log: () => {} });
-        await finished(folder, folder.env(), fileSeeds, {}, true);
+        await opensThenFinishes(folder, fileSeeds);
       } finally {
         await folder.remove();
       }
@@ -218,14 +200,7 @@ describe(`states a killed 0.2.0 rotation left (${ON})`, () => {
   test('killed after its commit, before its renames (master.key old, .next new): a server opens every key; the re-run finishes', async () => {
     const { folder, seeds } = await leftBy020({ 'master.key': K0, 'master.key.next': K1 });
     try {
-      const server = await openDataFolder({ env: folder.env(), dataDir: folder.dataDir });
-      try {
-        await opensAll(server, seeds);
-      } finally {
-        await server.close();
-      }
-      await rotate(folder.env(), folder.dataDir, { log: () => {} });
-      await finished(folder, folder.env(), seeds, {}, true);
+      await opensThenFinishes(folder, seeds);
       assert.equal(v(readKey(join(folder.dataDir, 'master.key'))), v(K1), 'the rotation it had begun is the one finished');
     } finally {
       await folder.remove();
@@ -257,9 +232,7 @@ describe(`what rotation refuses (${ON})`, () => {
   test('while a server holds the folder, `npm run rotate-master-key` is refused in one line; once it closes, it rotates', async () => {
     const folder = await fileBase.clone();
     const cli = () => {
-      const env: NodeJS.ProcessEnv = { ...process.env, ...folder.env(), CREDENTIAL_DATA_DIR: folder.dataDir };
-      for (const name of Object.keys(env)) if (name.startsWith('CREDENTIAL_MASTER')) delete env[name];
-      if (!folder.databaseUrl) delete env.DATABASE_URL;
+      const env = childEnv(folder, { CREDENTIAL_DATA_DIR: folder.dataDir });
       const proc = spawn(process.execPath, ['--import', 'tsx', 'server/rotate-master-key.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let err = '';

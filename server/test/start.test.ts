@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { openDataFolder, StartError, type DataFolder } from '../data-folder.js';
 import { openKey } from '../sealing.js';
-import { b64, masterKey, modesUnder, newFolder, ON, POSTGRES, rowsOf, seedLegacy, snapshot, versionOf, writeKey, type Folder, type Seed } from './folders.js';
+import { b64, childEnv, masterKey, modesUnder, newFolder, ON, POSTGRES, rowsOf, seedLegacy, snapshot, versionOf, writeKey, type Folder, type Seed } from './folders.js';
 
 const K0 = masterKey(1);
 const K1 = masterKey(2);
@@ -197,10 +197,7 @@ describe(`first start and refused starts on ${ON}`, () => {
 
 /** Starts `child.ts` in another process on `folder`; resolves when it is ready (or has exited). */
 function child(folder: Folder, ...args: string[]): Promise<{ proc: ChildProcess; ready: boolean; stderr: string; pid: number }> {
-  const env = { ...process.env, ...folder.env() };
-  for (const name of Object.keys(env)) if (name.startsWith('CREDENTIAL_')) delete env[name];
-  if (!folder.databaseUrl) delete env.DATABASE_URL;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/test/child.ts', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/test/child.ts', ...args], { env: childEnv(folder), stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr!.on('data', (c) => (stderr += c));
   return new Promise((resolve) => {
