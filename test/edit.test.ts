@@ -2,7 +2,7 @@
 // shows only the saved key's hint, and keeps the saved key unless the user types a new one.
 import { expect, html } from '@open-wc/testing';
 import type { CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, description, dialog, errorOf, fakeClock, field, findLeaks, openOverlay, paste, record, restoreClock, sendKeys } from './helpers.js';
+import { button, description, dialog, errorOf, fakeClock, field, findLeaks, openOverlay, paste, record, restoreClock, runtimeKey, sendKeys } from './helpers.js';
 import { recordEvents, type EventLog } from './leak-scanner.js';
 import { testKeys } from './test-keys.mjs';
 import '../src/providers/azure-openai.js';
@@ -225,12 +225,6 @@ describe('edit mode: no path emits a key the user did not type', () => {
     restoreClock();
   });
 
-  /** A key made at run time (random, of the OpenAI legacy shape): in no source, no fixture. */
-  const newKey = () => {
-    const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    const part = () => Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => alnum[b % alnum.length]).join('');
-    return `sk-${part()}T3BlbkFJ${part()}`;
-  };
   const keyField = (el: CredentialOverlay) => field(el, 'API Key Value') as HTMLInputElement;
   async function typeKey(el: CredentialOverlay, key: string) {
     keyField(el).focus();
@@ -301,7 +295,7 @@ describe('edit mode: no path emits a key the user did not type', () => {
   ];
   for (const [name, act] of paths) {
     it(name, async () => {
-      const key = newKey();
+      const key = runtimeKey();
       const el = await editing();
       log = recordEvents(el);
       const saved = record<CredentialSavedEvent>(el, 'credential-saved');

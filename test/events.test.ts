@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { CredentialCancelEvent, CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, expectFocus, expectSaving, fakeClock, field, fill, openOverlay, record, restoreClock, sendKeys } from './helpers.js';
+import { button, dialog, expectFocus, expectSaving, fakeClock, field, fill, openOverlay, record, recordLifecycle as lifecycle, restoreClock, sendKeys } from './helpers.js';
 import { keys } from './keys.js';
 
 // No test waits for time to pass: each settles what it controls (a deferred waitUntil
@@ -26,18 +26,6 @@ async function filled() {
 }
 
 const formError = (el: CredentialOverlay) => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim();
-
-/** Every lifecycle event on `el` from now on, in order, as "type" plus its reason or source. */
-function lifecycle(el: CredentialOverlay): string[] {
-  const seen: string[] = [];
-  for (const type of ['credential-saved', 'credential-cancel', 'credential-request-close', 'credential-close']) {
-    el.addEventListener(type, (e) => {
-      const d = (e as CustomEvent).detail;
-      seen.push(type === 'credential-close' ? `${type} ${d.reason}/${d.source}` : type === 'credential-saved' ? type : `${type} ${d.source}`);
-    });
-  }
-  return seen;
-}
 
 describe('preventDefault()', () => {
   it('keeps the overlay open with every value', async () => {

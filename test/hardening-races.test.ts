@@ -4,7 +4,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CredentialCancelEvent, CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, expectFocus, fakeClock, field, fill, openOverlay, record, restoreClock, sendKeys, spyFetch } from './helpers.js';
+import { button, dialog, expectFocus, fakeClock, field, fill, openOverlay, record, recordLifecycle as lifecycle, restoreClock, sendKeys, spyFetch } from './helpers.js';
 import { filler, keys } from './keys.js';
 
 const MOCK = `${location.origin}/mock/openai/v1`;
@@ -16,18 +16,6 @@ const GENERIC = 'The credential could not be saved. Try again.';
 // whatever the overlay would still have done, at any delay, has then been done. A close
 // event that the dialog queued is waited for as that event.
 afterEach(restoreClock);
-
-/** Every lifecycle event on `el` from now on, in order, as "type" plus its reason or source. */
-function lifecycle(el: CredentialOverlay): string[] {
-  const seen: string[] = [];
-  for (const type of ['credential-saved', 'credential-cancel', 'credential-request-close', 'credential-close']) {
-    el.addEventListener(type, (e) => {
-      const d = (e as CustomEvent).detail;
-      seen.push(type === 'credential-close' ? `${type} ${d.reason}/${d.source}` : type === 'credential-saved' ? type : `${type} ${d.source}`);
-    });
-  }
-  return seen;
-}
 
 /** The reason of the rejection that `rejectionsReported()` provokes. */
 const MARKER = new Error('rejectionsReported marker');

@@ -575,3 +575,26 @@ export function fakeClock(): FakeClock {
 
 /** Puts back the real timers if a test installed a fake clock (for `afterEach`). */
 export const restoreClock = () => installedClock?.restore();
+
+/**
+ * Every lifecycle event on `el` from now on (`credential-saved`, `credential-cancel`,
+ * `credential-request-close`, `credential-close`), in order: the type, then the close's
+ * `reason/source` or the other's `source` (`credential-saved` alone).
+ */
+export function recordLifecycle(el: EventTarget): string[] {
+  const seen: string[] = [];
+  for (const type of ['credential-saved', 'credential-cancel', 'credential-request-close', 'credential-close']) {
+    el.addEventListener(type, (e) => {
+      const d = (e as CustomEvent).detail;
+      seen.push(type === 'credential-close' ? `${type} ${d.reason}/${d.source}` : type === 'credential-saved' ? type : `${type} ${d.source}`);
+    });
+  }
+  return seen;
+}
+
+/** A key made at run time (random, of the OpenAI legacy shape): in no source file and no fixture. */
+export function runtimeKey(): string {
+  const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const part = () => Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => alnum[b % alnum.length]).join('');
+  return `sk-${part()}T3BlbkFJ${part()}`;
+}

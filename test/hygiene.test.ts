@@ -4,7 +4,7 @@
 import { expect, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { CredentialOverlay, type CredentialSavedEvent } from '../src/index.js';
-import { button, dialog, engine, fakeClock, field, openOverlay, paste, restoreClock, sendKeys, skipBecause } from './helpers.js';
+import { button, dialog, engine, fakeClock, field, openOverlay, paste, restoreClock, runtimeKey, sendKeys, skipBecause } from './helpers.js';
 import { recordEvents, watchForLeaks, type EventLog, type LeakWatch } from './leak-scanner.js';
 
 /**
@@ -138,16 +138,9 @@ describe('secret hygiene: no event but credential-saved carries the key (every e
     log = watch = undefined;
   });
 
-  /** A key made at run time, of the OpenAI legacy shape (random, never in the source). */
-  const newKey = () => {
-    const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    const part = () => Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => alnum[b % alnum.length]).join('');
-    return `sk-${part()}T3BlbkFJ${part()}`;
-  };
-
   for (const flow of flows) {
     it(`after ${flow.name}: the key in no other event, the DOM, storage, the console or the element`, async () => {
-      const key = newKey();
+      const key = runtimeKey();
       const el = await openOverlay();
       watch = watchForLeaks({ redact: [key] });
       log = recordEvents(el);
