@@ -2,9 +2,12 @@ import { LitElement, type PropertyValues } from 'lit';
 import { defineElement } from './define.js';
 import { DEV, warnOnce } from './dev.js';
 import type { CancelSource } from './events.js';
+import { ConnectController } from './connect-controller.js';
+import type { OverlayContext } from './context.js';
 import { editTarget, FormController } from './form-controller.js';
 import { LangController } from './locale.js';
 import { ModalController } from './modal.js';
+import { withModelField } from './form-model.js';
 import { dialogTemplate } from './overlay-view.js';
 import { openai } from './presets/openai.js';
 import { getProvider, onProvider, registerProvider } from './presets/registry.js';
@@ -95,12 +98,13 @@ export class CredentialOverlay extends LitElement {
     verify: { type: Boolean },
     chooseModel: { type: Boolean, attribute: 'choose-model' },
     baseUrl: { attribute: 'base-url' },
+    connectCallback: { attribute: 'connect-callback' },
+    connectUrl: { attribute: 'connect-url' },
     verifier: { attribute: false },
     credentialId: { attribute: 'credential-id' },
     existingKeyHint: { attribute: 'existing-key-hint' },
     values: { attribute: false },
     strings: { attribute: false },
-    revealed: { state: true },
   };
 
   /** Adds or replaces a provider preset (a `TypeError` names the first problem of a malformed one); overlays waiting for its id render it at once. */
@@ -137,29 +141,31 @@ export class CredentialOverlay extends LitElement {
    */
   strings: Partial<CredentialOverlayStrings> = {};
 
-  private revealed = false;
-
   #heading?: string;
-  #docsUrl?: string;
-  #baseUrl?: string;
+  /** The URL attributes as set, when they follow the URL rule (`allowedUrl`). */
+  #urls: Record<string, string | undefined> = {};
   /** `credential-id` as it was on opening: the `id` of this session's events. */
   #id = '';
   #unsubscribe?: () => void;
   #lang = new LangController(this);
-  #wasOpen = false;
   #session = new Session({
     canOpen: () => this.isConnected && this.hasUpdated && rules() !== undefined,
     shown: () => this.#shown(),
-    hidden: () => this.#hidden(),
+    hidden: () => (this.#reset(), this.#form.end(), this.#modal.close()),
     fire: (type: string, detail: object) => this.#fire(type, detail),
-    changed: () => {
-      // The `open` property changed without its setter (a close by the user): reflect it.
-      if (this.#session.wanted !== this.#wasOpen) this.requestUpdate('open', this.#wasOpen);
-      this.#wasOpen = this.#session.wanted;
-      this.requestUpdate();
-    },
+    // The `open` property changed without its setter (a close by the user): reflect it.
+    changed: (openChanged) => this.requestUpdate(openChanged ? 'open' : undefined, !this.open),
   });
-  #form = new FormController(this, () => this.#keyInput?.value ?? '', () => ({ preset: this.#preset, strings: this.#strings }));
+  /** What the controllers read of this element. */
+  #ctx: OverlayContext = {
+    preset: () => this.#preset,
+    strings: () => this.#strings,
+    id: () => this.#id,
+    lang: () => this.#lang.lang,
+    keyInput: () => this.renderRoot?.querySelector('#api-key') ?? null,
+    changed: (id) => this.#save?.changed(id),
+  };
+  #form = new FormController(this, this.#ctx);
   /** Save's machine, from Save's rules (loaded before the first opening). */
   #save?: SaveController;
   #modal = new ModalController(this, () => this.renderRoot.querySelector('dialog')!, {
@@ -167,18 +173,15 @@ export class CredentialOverlay extends LitElement {
     closedByPlatform: () => this.#session.closedByPlatform(),
   });
 
+  #connect = new ConnectController(this, this.#ctx, this.#form, () => this.#session.signal);
+
   get #strings(): CredentialOverlayStrings {
     return this.#lang.strings('overlay', en, this.strings);
   }
   /** The preset of `provider`, with the Default model field when `choose-model` is set. */
   get #preset(): ProviderPreset | undefined {
     const preset = getProvider(this.provider);
-    if (!preset || !this.chooseModel || preset.fields?.some((f) => f.id === 'model')) return preset;
-    const s = this.#strings;
-    return { ...preset, fields: [...(preset.fields ?? []), { id: 'model', label: s.modelLabel, help: s.modelHelp, maxLength: 200 }] };
-  }
-  get #keyInput(): HTMLInputElement | null {
-    return this.renderRoot?.querySelector('#api-key') ?? null;
+    return preset && this.chooseModel ? withModelField(preset, this.#strings) : preset;
   }
 
   /**
@@ -210,29 +213,31 @@ export class CredentialOverlay extends LitElement {
    * "Where to find your key" link: `https:` (or `http:` to loopback) only; the preset's by default.
    * @default "https://platform.openai.com/api-keys"
    */
-  get docsUrl(): string {
-    return this.#docsUrl ?? this.#preset?.docsUrl ?? '';
-  }
-  set docsUrl(value: string | null | undefined) {
-    this.#docsUrl = allowedUrl('docs-url', value);
-  }
+  get docsUrl(): string { return this.#urls.docs ?? this.#preset?.docsUrl ?? ''; }
+  set docsUrl(value: string | null | undefined) { this.#urls.docs = allowedUrl('docs-url', value); }
 
   /**
    * API base of the live check: `https:` (or `http:` to loopback) only; the preset's by default.
    * @default "https://api.openai.com/v1"
    */
-  get baseUrl(): string {
-    return this.#baseUrl ?? this.#preset?.baseUrl ?? '';
-  }
-  set baseUrl(value: string | null | undefined) {
-    this.#baseUrl = allowedUrl('base-url', value);
-  }
+  get baseUrl(): string { return this.#urls.base ?? this.#preset?.baseUrl ?? ''; }
+  set baseUrl(value: string | null | undefined) { this.#urls.base = allowedUrl('base-url', value); }
+
+  /** URL of the host's page that finishes a connect flow (`https:`, or `http:` to loopback); without it, no Connect button. */
+  get connectCallback(): string { return this.#urls.callback ?? ''; }
+  set connectCallback(value: string | null | undefined) { this.#urls.callback = allowedUrl('connect-callback', value); }
+
+  /**
+   * The provider's authorization page of the connect flow (`https:`, or `http:` to loopback); the preset's by default.
+   * @default "https://openrouter.ai/auth"
+   */
+  get connectUrl(): string { return this.#urls.connect ?? this.#preset?.connect?.url ?? ''; }
+  set connectUrl(value: string | null | undefined) { this.#urls.connect = allowedUrl('connect-url', value); }
 
   /** Opens the overlay (as `open = true`); resolves `true` once it is open and focus is placed, `false` when it is closed or removed before. */
   show(): Promise<boolean> {
     const opened = this.#session.open();
-    this.#prepare();
-    return opened;
+    return this.#prepare(), opened;
   }
 
   /** Opens once rendered and Save's rules are loaded (fetched when first connected, again after a failed load). */
@@ -262,26 +267,16 @@ export class CredentialOverlay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('provider')) return;
     const preset = this.#preset;
-    if (!preset) {
-      if (DEV) warnOnce(this, 'credential-overlay', `provider:${this.provider}`, `no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
-    } else if (this.#session.editing) {
-      this.#form.presetChanged(preset);
-      if (this.#save) this.#save.unconfirmed = false;
-    }
+    if (preset && this.#session.editing) this.#form.presetChanged(preset);
+    else if (DEV && !preset) warnOnce(this, 'credential-overlay', `provider:${this.provider}`, `no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
   }
 
   /** The session opened: fills the form (edit mode with an id or a hint), shows the dialog, focuses the first field. */
   #shown(): void {
     // The built-in check is a chunk of its own: fetched as the overlay opens, not on Save.
     if (this.verify && !this.verifier) void import('./live-check.js');
-    this.#save ??= new (rules()!.SaveController)(this, this.#session, this.#form, { preset: () => this.#preset, strings: () => this.#strings, id: () => this.#id, lang: () => this.#lang.lang });
-    const target = editTarget(this.credentialId, this.existingKeyHint);
-    const once = (key: string, message: string) => warnOnce(this, 'credential-overlay', key, message);
-    if (DEV && target.badId) once(`id:${this.credentialId.length}`, 'credential-id ignored: an id has at most 200 characters and no control characters.');
-    // Never the value in the warning: it may be a whole key.
-    if (DEV && target.badHint) once(`hint:${this.existingKeyHint.length}`, 'existing-key-hint ignored: it does not have the shape of a hint (a prefix, "…" and at most 4 characters), so it is never shown.');
-    this.#id = target.id;
-    this.#form.start(target, { name: this.credentialName, description: this.credentialDescription, values: this.values }, (m) => once(`values:${m}`, m));
+    this.#save ??= new (rules()!.SaveController)(this, this.#session, this.#form, { ...this.#ctx, connected: (key) => this.#connect.holds(key) });
+    this.#id = this.#form.start(this, (key, message) => warnOnce(this, 'credential-overlay', key, message));
     this.#reset();
     // Render the values now, so the dialog opens filled and the first field can take focus.
     this.performUpdate();
@@ -289,24 +284,17 @@ export class CredentialOverlay extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#name')?.focus();
   }
 
-  #hidden(): void {
-    this.#reset();
-    this.#form.end();
-    this.#modal.close();
-  }
-
   /** Empties and re-masks the key field, closes Advanced, forgets "could not confirm". */
   #reset(): void {
+    // Every control back to its default: the key field empty, and masked at once (not at the next render).
     this.renderRoot.querySelector('form')?.reset();
-    const key = this.#keyInput;
-    if (key) {
-      key.value = '';
-      key.type = 'password';
-    }
+    const key = this.#ctx.keyInput();
+    if (key) key.type = 'password';
     const advanced = this.renderRoot.querySelector('details');
     if (advanced) advanced.open = false;
-    this.revealed = false;
+    this.#form.revealed = false;
     this.#save?.reset();
+    this.#connect.reset();
   }
 
   #fire(type: string, detail: object, cancelable = false): boolean {
@@ -319,23 +307,6 @@ export class CredentialOverlay extends LitElement {
     this.#session.requestClose(source, () => this.#fire('credential-request-close', { source, dirty: this.#form.dirty }, true));
   }
 
-  #onInput = (id: string, event: Event): void => {
-    this.#form.input(id, (event.target as HTMLInputElement).value);
-    this.#save?.changed(id);
-  };
-
-  #onBlur = (id: string, event: FocusEvent): void => {
-    // Not when focus moves to Save, Cancel or Close: an error appearing on mousedown would
-    // shift the buttons and swallow the click. Save checks every field anyway.
-    if (this.#session.editing && !(event.relatedTarget as Element | null)?.closest?.('.header, .footer')) this.#form.blur(id);
-  };
-
-  /** Save's click (also Enter in a field) and the form's `submit`: saves without submitting. */
-  #onSubmit = (event: Event): void => {
-    event.preventDefault();
-    void this.#save?.save();
-  };
-
   override render() {
     const save = this.#save;
     const preset = this.#preset;
@@ -345,21 +316,26 @@ export class CredentialOverlay extends LitElement {
       busy: this.#session.busy,
       phase: this.#session.phase,
       models: save?.outcome?.models,
-      onInput: this.#onInput,
-      onBlur: this.#onBlur,
+      onInput: (id, value) => this.#form.input(id, value),
+      onBlur: (id, event) => this.#session.editing && this.#form.blur(id, event),
       heading: this.heading,
       provider: this.provider,
       preset,
       key: {
         ...this.#form.keyState(preset, this.#strings),
         docsUrl: this.docsUrl,
-        revealed: this.revealed,
-        onReveal: () => (this.revealed = !this.revealed),
+        revealed: this.#form.revealed,
+        onReveal: () => ((this.#form.revealed = !this.#form.revealed), this.requestUpdate()),
+        received: this.#connect.received && this.#ctx.keyInput()?.value === this.#connect.received.key ? this.#connect.received.text : undefined,
         check: this.verify && save ? { busy: save.checking, outcome: save.outcome, onCheck: () => void save.checkKey() } : undefined,
       },
       skip: save?.unconfirmed && this.#session.editing ? () => void save.save(true) : undefined,
+      connect: this.#connect.available
+        ? { waiting: this.#connect.waiting, message: this.#connect.message, onConnect: () => this.#connect.start() }
+        : undefined,
       modal: this.#modal,
-      onSubmit: this.#onSubmit,
+      // Save's click (also Enter in a field) and the form's `submit`: saves without submitting.
+      onSubmit: (event) => (event.preventDefault(), void this.#save?.save()),
       onRequestClose: (source) => this.#requestClose(source),
     });
   }

@@ -7,8 +7,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FormResult } from './form.js';
 import { formIds, initialValues, keyNeededAgain, type FormMode, type FormValues } from './form-model.js';
+import { DEV } from './dev.js';
 import { hintShape } from './mask.js';
 import { rules } from './rules-loader.js';
+import type { OverlayContext } from './context.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 
@@ -32,8 +34,7 @@ export function editTarget(rawId: string | null | undefined, rawHint: string | n
 
 export class FormController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #keyValue: () => string;
-  readonly #context: () => { preset?: ProviderPreset; strings: CredentialOverlayStrings };
+  readonly #ctx: OverlayContext;
 
   /** Add, or edit of a saved credential: fixed while open. */
   how: FormMode = { mode: 'add' };
@@ -72,34 +73,35 @@ export class FormController implements ReactiveController {
   /** Fields the user has edited since opening: they are checked on blur. */
   readonly #edited = new Set<string>();
 
-  constructor(
-    host: ReactiveControllerHost,
-    keyValue: () => string,
-    context: () => { preset?: ProviderPreset; strings: CredentialOverlayStrings },
-  ) {
+  constructor(host: ReactiveControllerHost, ctx: OverlayContext) {
     this.#host = host;
-    this.#keyValue = keyValue;
-    this.#context = context;
+    this.#ctx = ctx;
     host.addController(this);
   }
 
   hostConnected(): void {}
 
   /**
-   * Starts a session on what the host set: the mode from `target`, the initial values from
-   * `name`, `description` and `values` (each ignored value gets one warning through `warn`).
+   * Starts a session on what the host set (contract sections 3 and 10): the mode from
+   * `credential-id` and `existing-key-hint`, the initial values from `credential-name`,
+   * `credential-description` and `values`; each ignored value gets one warning through `warn`
+   * (never the value: a hint may be a whole key). Returns the session's credential id.
    */
   start(
-    target: ReturnType<typeof editTarget>,
-    open: { name: string; description: string; values: Readonly<Record<string, unknown>> },
-    warn: (message: string) => void,
-  ): void {
-    const preset = this.#context().preset;
-    const initial = { name: open.name ?? '', description: open.description ?? '', ...(preset ? initialValues(preset, open.values, warn) : {}) };
+    host: { credentialId: string; existingKeyHint: string; credentialName: string; credentialDescription: string; values: Readonly<Record<string, unknown>> },
+    warn: (key: string, message: string) => void,
+  ): string {
+    const target = editTarget(host.credentialId, host.existingKeyHint);
+    if (DEV && target.badId) warn(`id:${host.credentialId.length}`, 'credential-id ignored: an id has at most 200 characters and no control characters.');
+    if (DEV && target.badHint) warn(`hint:${host.existingKeyHint.length}`, 'existing-key-hint ignored: it does not have the shape of a hint (a prefix, "…" and at most 4 characters), so it is never shown.');
+    const preset = this.#ctx.preset();
+    const values = preset ? initialValues(preset, host.values, (m) => warn(`values:${m}`, m)) : {};
+    const initial = { name: host.credentialName ?? '', description: host.credentialDescription ?? '', ...values };
     this.initial = initial;
     this.values = { ...initial };
     this.how = target.edit ? { mode: 'edit', savedHint: target.hint, hintGiven: target.hintGiven, initial } : { mode: 'add' };
     this.clear();
+    return target.id;
   }
 
   /** Forgets every message (the values stay). */
@@ -123,12 +125,12 @@ export class FormController implements ReactiveController {
     for (const [id, value] of Object.entries(initialValues(preset, {}, () => {}))) this.values[id] ??= value;
     this.errors = {};
     this.notes = {};
-    this.#host.requestUpdate();
+    this.#ctx.changed('provider');
   }
 
   /** What the form holds now, the key included: only for validating and emitting. */
   current(): FormValues {
-    return { ...this.values, apiKey: this.#keyValue() };
+    return { ...this.values, apiKey: (this.#ctx.keyInput()?.value ?? '') };
   }
 
   /** The user typed into `id`; an error shown there goes as soon as the value is fixed. */
@@ -136,27 +138,45 @@ export class FormController implements ReactiveController {
     this.#edited.add(id);
     if (id !== 'apiKey') this.values[id] = value;
     if (this.errors[id] && !this.#check(id).error) this.errors = { ...this.errors, [id]: undefined };
+    this.#ctx.changed(id);
     // Edit mode: a moved address changes what the key field says.
     this.#host.requestUpdate();
   }
 
-  /** Checks an edited field when it loses focus. */
-  blur(id: string): void {
-    if (!this.#edited.has(id)) return;
+  /** The key field shows the key as text (contract section 4); masked again whenever it closes or a key arrives. */
+  revealed = false;
+
+  /** A key from elsewhere (a connect flow) into the key field, masked, as if typed; returns the field. */
+  putKey(key: string): HTMLInputElement | null {
+    const input = this.#ctx.keyInput();
+    if (input) input.value = key;
+    this.revealed = false;
+    this.input('apiKey', key);
+    return input;
+  }
+
+  /**
+   * Checks an edited field when it loses focus; not when focus moves to Save, Cancel or Close
+   * (an error appearing on mousedown would shift the buttons and swallow the click; Save
+   * checks every field anyway).
+   */
+  blur(id: string, event?: FocusEvent): void {
+    if (!this.#edited.has(id) || (event?.relatedTarget as Element | null)?.closest?.('.header, .footer')) return;
     const { error, note } = this.#check(id);
     this.errors = { ...this.errors, [id]: error };
     this.notes = { ...this.notes, [id]: note };
   }
 
   #check(id: string): { error?: string; note?: string } {
-    const { preset, strings } = this.#context();
+    const preset = this.#ctx.preset();
+    const strings = this.#ctx.strings();
     // Save's rules are loaded before the overlay opens (rules-loader.ts).
     return preset ? rules()!.checkOne(id, this.current(), preset, this.how, strings) : {};
   }
 
   /** Validates a whole Save: notes shown, errors returned (not shown yet). */
   validate(preset: ProviderPreset): FormResult {
-    const result = rules()!.validateForm(this.current(), preset, this.how, this.#context().strings);
+    const result = rules()!.validateForm(this.current(), preset, this.how, this.#ctx.strings());
     this.notes = result.notes;
     return result;
   }
@@ -164,7 +184,7 @@ export class FormController implements ReactiveController {
   /** Shows `errors` (and a form-level one under `form`); returns the first field id in error, in form order. */
   show(errors: Record<string, string | undefined>): string | undefined {
     this.errors = errors;
-    const preset = this.#context().preset;
+    const preset = this.#ctx.preset();
     return preset ? formIds(preset).find((id) => errors[id]) : undefined;
   }
 
@@ -176,7 +196,7 @@ export class FormController implements ReactiveController {
 
   /** Something differs from the values it opened with (compared trimmed, as `changed` is). */
   get dirty(): boolean {
-    if (this.#keyValue().trim()) return true;
+    if ((this.#ctx.keyInput()?.value ?? '').trim()) return true;
     const ids = new Set([...Object.keys(this.values), ...Object.keys(this.initial)]);
     return [...ids].some((id) => (this.values[id] ?? '').trim() !== (this.initial[id] ?? '').trim());
   }

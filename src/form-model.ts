@@ -115,3 +115,9 @@ export const addressFields = (preset: ProviderPreset): string[] => (preset.field
  */
 export const movesKey = (preset: ProviderPreset, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): boolean =>
   addressFields(preset).some((id) => (before[id] ?? '').trim() !== (after[id] ?? '').trim());
+
+/** `choose-model` (contract section 6): the preset with an optional "Default model" field (`model`), unless it has one. */
+export function withModelField(preset: ProviderPreset, s: Pick<CredentialOverlayStrings, 'modelLabel' | 'modelHelp'>): ProviderPreset {
+  if (preset.fields?.some((f) => f.id === 'model')) return preset;
+  return { ...preset, fields: [...(preset.fields ?? []), { id: 'model', label: s.modelLabel, help: s.modelHelp, maxLength: 200 }] };
+}

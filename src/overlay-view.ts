@@ -24,8 +24,8 @@ export interface FieldContext {
   busy: boolean;
   /** The models a check listed, offered by the Default model field (`choose-model`). */
   models?: readonly string[];
-  onInput(id: string, event: Event): void;
-  onBlur(id: string, event: FocusEvent): void;
+  onInput(id: string, value: string): void;
+  onBlur(id: string, event: FocusEvent): unknown;
 }
 
 /** One field: label, control, error, note and whatever follows. */
@@ -52,7 +52,7 @@ export function textField(c: FieldContext, id: 'name' | 'description') {
   const s = c.strings;
   const value = c.form.values[id] ?? '';
   const describedBy = ifDefined(c.form.describedBy(id));
-  const onInput = (e: Event) => c.onInput(id, e);
+  const onInput = (e: Event) => c.onInput(id, (e.target as HTMLInputElement).value);
   const onBlur = (e: FocusEvent) => c.onBlur(id, e);
   return id === 'name'
     ? fieldRow(c, id, s.nameLabel, html`<input id="name" part="input name-input" type="text" required autocomplete="off"
@@ -73,7 +73,7 @@ export function presetField(c: FieldContext, field: PresetField) {
   const part = `input ${id}-input`;
   // Default model: the listed models as choices, the first as a suggestion (never chosen silently).
   const models = id === 'model' && c.models?.length ? c.models : undefined;
-  const onInput = (e: Event) => c.onInput(id, e);
+  const onInput = (e: Event) => c.onInput(id, (e.target as HTMLInputElement).value);
   const onBlur = (e: FocusEvent) => c.onBlur(id, e);
   const control =
     field.kind === 'select'
@@ -98,6 +98,8 @@ export function presetField(c: FieldContext, field: PresetField) {
 export interface KeyView {
   /** Edit mode: the text about the saved key (`FormController.keyState`). */
   saved?: string;
+  /** "Key received from OpenRouter: …", while the key field holds the key a connect flow received. */
+  received?: string;
   required: boolean;
   docsUrl: string;
   revealed: boolean;
@@ -109,7 +111,7 @@ export interface KeyView {
 export function keyField(c: FieldContext, preset: ProviderPreset | undefined, label: string, k: KeyView) {
   const s = c.strings;
   const outcome = k.check?.outcome;
-  const describedBy = ifDefined(c.form.describedBy('apiKey', outcome && 'check-outcome', k.saved !== undefined && 'saved-key', 'api-key-help'));
+  const describedBy = ifDefined(c.form.describedBy('apiKey', k.received && 'key-received', outcome && 'check-outcome', k.saved !== undefined && 'saved-key', 'api-key-help'));
   return fieldRow(
     c,
     'apiKey',
@@ -121,7 +123,7 @@ export function keyField(c: FieldContext, preset: ProviderPreset | undefined, la
         autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
         data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
         ?readonly=${c.busy} aria-invalid=${ifDefined(invalid(c, 'apiKey'))} aria-describedby=${describedBy}
-        @input=${(e: Event) => c.onInput('apiKey', e)} @blur=${(e: FocusEvent) => c.onBlur('apiKey', e)} />
+        @input=${(e: Event) => c.onInput('apiKey', (e.target as HTMLInputElement).value)} @blur=${(e: FocusEvent) => c.onBlur('apiKey', e)} />
       <button type="button" class="icon" part="reveal-button" aria-label=${s.showKey} title=${s.showKey}
         aria-pressed=${k.revealed ? 'true' : 'false'} aria-controls="api-key" @click=${k.onReveal}>${icon(k.revealed ? EYE_OFF : EYE)}</button>
     </div>`,
@@ -136,6 +138,7 @@ export function keyField(c: FieldContext, preset: ProviderPreset | undefined, la
               : nothing}
           </div>`
         : nothing}
+      ${k.received ? html`<p id="key-received" class="saved-key" part="key-received">${k.received}</p>` : nothing}
       ${k.saved !== undefined ? html`<p id="saved-key" class="saved-key" part="saved-key">${k.saved}</p>` : nothing}
       <div id="api-key-help" class="help" part="help"><slot name="help">${preset
         ? html`<p>${s.keyHelp({ provider: label })} <code dir="ltr">${preset.authHeader}</code></p>`
@@ -144,6 +147,15 @@ export function keyField(c: FieldContext, preset: ProviderPreset | undefined, la
         : nothing}</slot></div>`,
     !k.required,
   );
+}
+
+/** "Connect {label}" before the key field, and what went wrong (announced by the form's live region). */
+function connectRow(v: DialogView, label: string, c: NonNullable<DialogView['connect']>) {
+  return html`<div class="connect" part="connect">
+    <button type="button" part="connect-button" aria-disabled=${v.busy ? 'true' : 'false'} aria-describedby=${ifDefined(c.message ? 'connect-message' : undefined)}
+      @click=${() => v.busy || c.onConnect()}>${c.waiting ? html`<span class="spinner" aria-hidden="true"></span>${v.strings.connectWaiting({ provider: label })}` : v.strings.connect({ provider: label })}</button>
+    ${c.message ? html`<p id="connect-message" class="check-outcome error" part="connect-message">${errorContent(c.message)}</p>` : nothing}
+  </div>`;
 }
 
 /** Everything the dialog shows, and where what the user does goes. */
@@ -156,6 +168,8 @@ export interface DialogView extends FieldContext {
   key: KeyView;
   /** "Save without checking", offered after a check could not confirm the key. */
   skip?: () => void;
+  /** "Connect {label}" (contract section 16): whether it waits for the provider, and what went wrong. */
+  connect?: { waiting: boolean; message: string; onConnect(): void };
   modal: ModalController;
   onSubmit(event: Event): void;
   onRequestClose(source: Exclude<CancelSource, 'api'>): void;
@@ -187,7 +201,8 @@ export function dialogTemplate(v: DialogView) {
            the first field; every control in it takes focus and scrolls into view itself. -->
       <div class="body" part="body" tabindex="-1" @focusin=${modal.onFocusIn}>
         ${preset ? nothing : html`<p id="unavailable" class="form-error" part="form-error">${errorContent(s.providerUnavailable({ provider: v.provider }))}</p>`}
-        ${textField(v, 'name')} ${textField(v, 'description')} ${keyField(v, preset, label, v.key)}
+        ${textField(v, 'name')} ${textField(v, 'description')} ${v.connect ? connectRow(v, label, v.connect) : nothing}
+        ${keyField(v, preset, label, v.key)}
         ${fields.filter((f) => !f.advanced).map((f) => presetField(v, f))}
         ${advanced.length
           ? html`<details class="advanced" part="advanced">

@@ -5,4 +5,5 @@
  * loads it, and a Save is never kept waiting for it.
  */
 export { changedIds, checkOne, validateForm } from './form.js';
+export { checkKey } from './key-rules.js';
 export { SaveController } from './save.js';

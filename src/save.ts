@@ -14,8 +14,8 @@ import { formIds, keyDetail, legacyFields, sentFields, type FormResult } from '.
 import { domId, type FormController } from './form-controller.js';
 import { maskSecrets, normalizeKey } from './key-rules.js';
 import type { ProviderPreset } from './presets/types.js';
+import type { OverlayContext } from './context.js';
 import type { Session } from './session.js';
-import type { CredentialOverlayStrings } from './strings.js';
 import { verifyKey, type Verifier } from './verify.js';
 import { reasonOf, waiter } from './wait-until.js';
 
@@ -28,14 +28,9 @@ export interface SaveHost extends ReactiveControllerHost, HTMLElement {
   readonly baseUrl: string;
 }
 
-/** What Save asks of the element. */
-export interface SaveView {
-  preset(): ProviderPreset | undefined;
-  strings(): CredentialOverlayStrings;
-  /** `credential-id` of this session. */
-  id(): string;
-  /** The page's language, for dates and amounts. */
-  lang(): string;
+/** What Save asks of the element besides its context: whether `key` is the one a connect flow received (`keySource: "connect"`). */
+export interface SaveView extends OverlayContext {
+  connected(key: string): boolean;
 }
 
 export class SaveController implements ReactiveController {
@@ -86,7 +81,7 @@ export class SaveController implements ReactiveController {
   /** The user changed `id`: a check (and a "could not confirm") of the previous key or fields is stale. */
   changed(id: string): void {
     const preset = this.#view.preset();
-    if (!preset || (id !== 'apiKey' && !sentFields(preset).includes(id))) return;
+    if (!preset || (id !== 'apiKey' && id !== 'provider' && !sentFields(preset).includes(id))) return;
     this.#checks.drop();
     if (this.#checking || this.#outcome) this.#set(false, undefined);
     if (this.#unconfirmed) {
@@ -207,7 +202,7 @@ export class SaveController implements ReactiveController {
       ...key,
       verified,
       check,
-      keySource: key.keyChanged ? 'typed' : 'kept',
+      keySource: !key.keyChanged ? 'kept' : this.#view.connected(key.apiKey) ? 'connect' : 'typed',
       ...legacyFields(fields),
       fields: Object.freeze(fields),
       mode: this.#form.how.mode,

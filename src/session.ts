@@ -17,8 +17,8 @@ export interface SessionHost {
   /** Fires `credential-cancel` or `credential-close` with these members (the host adds `id` and `provider`). */
   fire(type: 'credential-cancel', detail: { source: CancelSource }): void;
   fire(type: 'credential-close', detail: { reason: CloseReason; source: CloseSource }): void;
-  /** The phase or the `open` wish changed: render. */
-  changed(): void;
+  /** The phase or the `open` wish changed: render (`openChanged`: the `open` property reads otherwise now, reflect it). */
+  changed(openChanged: boolean): void;
 }
 
 export class Session {
@@ -31,6 +31,8 @@ export class Session {
   #abort?: AbortController;
   /** A close during the dispatch of `credential-saved`: its `credential-close` follows the dispatch. */
   #afterDispatch?: () => void;
+  /** `wanted` as last told to the host. */
+  #told = false;
 
   constructor(host: SessionHost) {
     this.#host = host;
@@ -78,7 +80,7 @@ export class Session {
     if (this.isOpen) return Promise.resolve(true);
     const opened = new Promise<boolean>((resolve) => this.#pending.push(resolve));
     this.#wanted = true;
-    this.#host.changed();
+    this.#changed();
     this.ready();
     return opened;
   }
@@ -129,7 +131,7 @@ export class Session {
     if (reason !== null || this.isOpen) this.#wanted = false;
     if (!this.isOpen) {
       this.#settle(false);
-      this.#host.changed();
+      this.#changed();
       return;
     }
     const was = this.#phase;
@@ -168,7 +170,13 @@ export class Session {
 
   #to(event: PhaseEvent): void {
     this.#phase = next(this.#phase, event);
-    this.#host.changed();
+    this.#changed();
+  }
+
+  #changed(): void {
+    const openChanged = this.#wanted !== this.#told;
+    this.#told = this.#wanted;
+    this.#host.changed(openChanged);
   }
 
   #settle(opened: boolean): void {

@@ -94,6 +94,22 @@ export interface CredentialOverlayStrings {
   /** `choose-model`: the optional field's label and help. */
   modelLabel: string;
   modelHelp: string;
+  /** `connect-callback`: the button that gets a key from the provider instead of pasting (contract section 16). */
+  connect: (p: { provider: string }) => string;
+  /** Its label while the provider's window is open. */
+  connectWaiting: (p: { provider: string }) => string;
+  /** Beside the key field once the key arrived; `hint` is its hint. */
+  keyReceived: (p: { provider: string; hint: string }) => string;
+  /** The browser blocked the provider's window. */
+  connectBlocked: (p: { provider: string }) => string;
+  /** The provider's window was closed before the key arrived. */
+  connectClosed: (p: { provider: string }) => string;
+  /** The user (or the provider) refused access; `reason` is the provider's word for it, or `""`. */
+  connectDenied: (p: { provider: string; reason: string }) => string;
+  /** The code could not be exchanged for a key; `reason` is the provider's message or status, or `""`. */
+  connectFailed: (p: { provider: string; reason: string }) => string;
+  /** No answer within `minutes` minutes. */
+  connectTimeout: (p: { provider: string; minutes: number }) => string;
   /** Shown while a live check runs (`verify`). */
   checking: (p: { provider: string }) => string;
   saveWithoutChecking: string;
@@ -265,6 +281,14 @@ export const en: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `expires ${date}`,
   modelLabel: 'Default model',
   modelHelp: 'Type a model id, or check the key to choose from the models it can use.',
+  connect: ({ provider }) => `Connect ${provider}`,
+  connectWaiting: ({ provider }) => `Waiting for ${provider}…`,
+  keyReceived: ({ provider, hint }) => `Key received from ${provider}: ${hint}.`,
+  connectBlocked: ({ provider }) => `The browser blocked the ${provider} window. Allow pop-ups for this page and connect again, or paste the key.`,
+  connectClosed: ({ provider }) => `The ${provider} window was closed before the key arrived. Connect again, or paste the key.`,
+  connectDenied: ({ provider, reason }) => `${provider} did not give access${reason ? ` (${reason})` : ''}. Connect again, or paste the key.`,
+  connectFailed: ({ provider, reason }) => `${provider} did not give a key${reason ? ` (${reason})` : ''}. Connect again, or paste the key.`,
+  connectTimeout: ({ provider, minutes }) => `No answer from ${provider} within ${minutes} minutes. Connect again, or paste the key.`,
   checking: ({ provider }) => `Checking the key with ${provider}…`,
   saveWithoutChecking: 'Save without checking',
   verifyRejected: ({ provider, said }) =>

@@ -155,6 +155,21 @@ export interface AnswerMatch {
   says?: RegExp;
 }
 
+/**
+ * A way to get a key without copying it (contract section 16): an OAuth PKCE flow that ends in
+ * an ordinary API key (OpenRouter's). Data, like the rest of a preset.
+ */
+export interface ConnectFlow {
+  /** The provider's authorization page (`connect-url` replaces it). */
+  url: string;
+  /** Its query parameters: `{callback}` is the host's callback URL (with the one-time state), `{challenge}` the S256 challenge. */
+  query: Readonly<Record<string, string>>;
+  /** The code exchange: a POST of JSON to `url` (`{baseUrl}` replaced), whose members' `{code}` and `{verifier}` are replaced. */
+  exchange: { url: string; body: Readonly<Record<string, string>> };
+  /** Where the key is in the exchange's answer (a dotted path). */
+  keyPath: string;
+}
+
 /** A provider preset: everything the overlay needs to know about one kind of credential. */
 export interface ProviderPreset {
   /** Reported as `detail.provider`, selected by the `provider` attribute. */
@@ -173,4 +188,6 @@ export interface ProviderPreset {
   fields?: readonly PresetField[];
   /** The built-in live check used with `verify`. */
   check?: LiveCheck;
+  /** A connect flow: "Connect {label}" gets a key without pasting (with `connect-callback`). */
+  connect?: ConnectFlow;
 }

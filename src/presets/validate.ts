@@ -85,6 +85,12 @@ const CHECK: Spec = {
   credit: { currency: 's', limit: 's?', remaining: 's?', used: 's?' },
   expiresAt: 's?',
 };
+const CONNECT: Spec = {
+  url: 'u',
+  query: 'o',
+  exchange: { url: 's', body: 'o' },
+  keyPath: 's',
+};
 const PRESET: Spec = {
   id: 's',
   label: 's',
@@ -94,6 +100,7 @@ const PRESET: Spec = {
   key: KEY,
   fields: [FIELD],
   check: CHECK,
+  connect: CONNECT,
 };
 
 /** The first member of `value` that does not fit `spec`, as "path must be …". Object and list members are optional. */
