@@ -7,7 +7,7 @@
 export interface Waiter {
   /** The detail's `waitUntil`: takes a promise during the dispatch; afterwards throws `InvalidStateError`. */
   readonly waitUntil: (promise: Promise<unknown>) => void;
-  /** Ends the dispatch: every promise given, settled together (the first rejection wins); `undefined` when none was. */
+  /** Ends the dispatch: every promise given, all settled (the first given that rejects wins); `undefined` when none was. */
   end(): Promise<unknown> | undefined;
 }
 
@@ -21,7 +21,11 @@ export function waiter(event: string): Waiter {
     },
     end() {
       open = false;
-      return pending.length ? Promise.all(pending) : undefined;
+      if (!pending.length) return undefined;
+      return Promise.allSettled(pending).then((all) => {
+        const failed = all.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      });
     },
   };
 }
