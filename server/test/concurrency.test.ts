@@ -132,21 +132,33 @@ describe('no lost updates', () => {
     assert.equal(now.keyHint, moved.body.keyHint, 'with the key given for it');
   });
 
-  test('concurrent PATCHes of different fields never lose one', async () => {
-    const r = await run.call('POST', '/api/credentials', { provider: 'openai', name: unique('fields'), apiKey: testKeys.openai.VALID });
-    const id = r.body.id;
-    for (let round = 0; round < 8; round++) {
-      const results = await Promise.all([
-        run.call('PATCH', `/api/credentials/${id}`, { fields: { organization: `org-round${round}` } }),
-        run.call('PATCH', `/api/credentials/${id}`, { fields: { project: `proj_round${round}` } }),
-        run.call('PATCH', `/api/credentials/${id}`, { description: `round ${round}` }),
-        run.call('PATCH', `/api/credentials/${id}`, { name: `${r.body.name} ${round}` }),
-      ]);
-      for (const result of results) assert.equal(result.status, 200, result.text);
-      const now = await summary(run, id);
-      assert.deepEqual(now.fields, { organization: `org-round${round}`, project: `proj_round${round}` }, `round ${round}`);
-      assert.equal(now.description, `round ${round}`);
-      assert.equal(now.name, `${r.body.name} ${round}`);
+  test('concurrent PATCHes of different fields never lose one (on a database slow enough that they overlap)', async () => {
+    // Every query a few milliseconds late: requests that arrive together read the row before
+    // any of them writes it, as they would on a busy database server.
+    const late = () => new Promise((r) => setTimeout(r, 5));
+    const db = Object.create(folder.db, {
+      query: { value: async (sql: string, params?: unknown[]) => (await late(), folder.db.query(sql, params)) },
+      transaction: { value: async (work: Parameters<typeof folder.db.transaction>[0]) => (await late(), folder.db.transaction(work)) },
+    });
+    const slow = await startApp({ db, keys: folder.keys }, { identify: () => ME });
+    try {
+      const r = await slow.call('POST', '/api/credentials', { provider: 'openai', name: unique('fields'), apiKey: testKeys.openai.VALID });
+      const id = r.body.id;
+      for (let round = 0; round < 5; round++) {
+        const results = await Promise.all([
+          slow.call('PATCH', `/api/credentials/${id}`, { fields: { organization: `org-round${round}` } }),
+          slow.call('PATCH', `/api/credentials/${id}`, { fields: { project: `proj_round${round}` } }),
+          slow.call('PATCH', `/api/credentials/${id}`, { description: `round ${round}` }),
+          slow.call('PATCH', `/api/credentials/${id}`, { name: `${r.body.name} ${round}` }),
+        ]);
+        for (const result of results) assert.equal(result.status, 200, result.text);
+        const now = await summary(slow, id);
+        assert.deepEqual(now.fields, { organization: `org-round${round}`, project: `proj_round${round}` }, `round ${round}`);
+        assert.equal(now.description, `round ${round}`);
+        assert.equal(now.name, `${r.body.name} ${round}`);
+      }
+    } finally {
+      await slow.stop();
     }
   });
 });
