@@ -11,7 +11,7 @@ import { credentialServer } from './server/vite-plugin.js';
  * OpenAI preset that the default entry carries.
  */
 function libraryEntries(): Record<string, string> {
-  const entries: Record<string, string> = { index: 'src/index.ts', element: 'src/element.ts', 'key-rules': 'src/key-rules-entry.ts', react: 'src/react.ts', 'react-picker': 'src/react-picker.ts', picker: 'src/picker.ts' };
+  const entries: Record<string, string> = { index: 'src/index.ts', element: 'src/element.ts', 'key-rules': 'src/key-rules-entry.ts', react: 'src/react.ts', 'react-picker': 'src/react-picker.ts', picker: 'src/picker.ts', 'connect-callback': 'src/connect-callback.ts' };
   // Not in the exports map, but files of their own so that custom-elements.json's module
   // paths (dist/credential-overlay.js, …) name real files for editors and docs tools.
   for (const name of ['credential-overlay', 'credential-picker', 'events']) entries[name] = `src/${name}.ts`;
@@ -60,7 +60,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'demo') {
     return {
       plugins: [minifyLiterals(), customElementsManifest()],
-      build: { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022', sourcemap: true, rolldownOptions: { input: ['index.html', 'api.html'] } },
+      build: { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022', sourcemap: true, rolldownOptions: { input: ['index.html', 'api.html', 'connect-callback.html'] } },
     };
   }
   return {

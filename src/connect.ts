@@ -91,17 +91,16 @@ export async function runConnect(popup: Window, o: ConnectOptions): Promise<void
 
   channel.onmessage = (message: MessageEvent) => {
     const m = message.data as { type?: unknown; state?: unknown; code?: unknown; error?: unknown } | null;
-    // Another page's message, another attempt's, a replay: not for this attempt.
+    // Another page's message, another attempt's, a replay, one of another shape: not for this attempt.
     if (ended || !m || typeof m !== 'object' || m.type !== 'credential-overlay/connect' || typeof m.state !== 'string' || m.state !== state) return;
-    const used = state;
+    const code = typeof m.code === 'string' && m.code ? m.code : undefined;
+    const error = typeof m.error === 'string' ? m.error : undefined;
+    if (!code === !error) return;
     const once = verifier!;
     state = undefined;
-    channel.postMessage({ type: 'credential-overlay/connected', state: used });
-    if (typeof m.error === 'string' || typeof m.code !== 'string' || !m.code) {
-      end({ kind: 'failed', problem: 'denied', detail: typeof m.error === 'string' ? maskSecrets(m.error.slice(0, 100)) : undefined });
-      return;
-    }
-    void exchange(m.code, once);
+    channel.postMessage({ type: 'credential-overlay/connected', state: m.state });
+    if (error !== undefined) end({ kind: 'failed', problem: 'denied', detail: maskSecrets(error.slice(0, 100)) });
+    else void exchange(code!, once);
   };
 
   async function exchange(code: string, codeVerifier: string): Promise<void> {

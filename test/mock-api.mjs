@@ -22,6 +22,7 @@
 // openai-compatible without any Authorization header answers VALID (a server without auth).
 // `GET /mock/last-request?session=SESSION` tells the method, path, query, which header carried
 // the key and the extra headers of the last call, never the key itself.
+import { handleMockConnect, issuedKeys } from './mock-connect.mjs';
 import { MOCK_MODELS } from './test-keys.mjs';
 
 const MARKERS = ['UNLIMITED', 'VALID', 'MANY', 'ODD', 'REVOKED', 'SCOPES', 'FORBID', 'QUOTA', 'RATE', 'DOWN', 'GARBLED', 'HANG', 'BLOCKED'];
@@ -343,6 +344,8 @@ export function handleMockApi(req, res) {
     res.writeHead(status, { 'content-type': type, 'access-control-allow-origin': '*' });
     res.end(typeof body === 'string' ? body : JSON.stringify(body));
   };
+  // OpenRouter's connect flow (its approval page and code exchange).
+  if (handleMockConnect(req, res)) return true;
   if (url.pathname === '/mock/last-request') {
     send(200, last.get(url.searchParams.get('session') ?? '') ?? null);
     return true;
@@ -382,7 +385,7 @@ export function handleMockApi(req, res) {
     return true;
   }
   const key = p.key(h);
-  const marker = key === undefined && p.noKey ? p.noKey : (MARKERS.find((m) => key?.includes(m)) ?? 'REVOKED');
+  const marker = key === undefined && p.noKey ? p.noKey : issuedKeys.has(key) ? 'VALID' : (MARKERS.find((m) => key?.includes(m)) ?? 'REVOKED');
   if (marker === 'HANG') {
     const timer = setTimeout(() => res.destroy(), 30_000);
     req.on('close', () => clearTimeout(timer));

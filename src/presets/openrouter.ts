@@ -10,6 +10,11 @@
  * free-model caps and DDoS protection (https://openrouter.ai/docs/api-reference/limits), which
  * may answer before the key is looked at: a 429 stays "could not be confirmed". It lists no models
  * for the key (its model list is public).
+ * Connect (contract section 16): its OAuth PKCE flow, https://openrouter.ai/docs/guides/overview/auth/oauth
+ * (no client registration: the user approves at `/auth?callback_url=…&code_challenge=…&
+ * code_challenge_method=S256`, comes back to `callback_url` with `?code=…`, and
+ * `POST {baseUrl}/auth/keys` with `{ code, code_verifier, code_challenge_method: "S256" }`
+ * answers `{ key, user_id }`: an ordinary API key).
  */
 import type { ProviderPreset } from './types.js';
 
@@ -35,5 +40,11 @@ export const openrouter: ProviderPreset = {
     noCredit: [{ status: 402 }],
     credit: { currency: 'USD', limit: 'data.limit', remaining: 'data.limit_remaining', used: 'data.usage' },
     expiresAt: 'data.expires_at',
+  },
+  connect: {
+    url: 'https://openrouter.ai/auth',
+    query: { callback_url: '{callback}', code_challenge: '{challenge}', code_challenge_method: 'S256' },
+    exchange: { url: '{baseUrl}/auth/keys', body: { code: '{code}', code_verifier: '{verifier}', code_challenge_method: 'S256' } },
+    keyPath: 'key',
   },
 };
