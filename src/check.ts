@@ -89,7 +89,7 @@ function at(body: unknown, path: string): unknown {
 
 /** The answer's codes (`error.code`, `error.type`, `error.status`, `type`, `code`), as strings. */
 const codesOf = (body: unknown) =>
-  ['error.code', 'error.type', 'error.status', 'type', 'code'].map((p) => at(body, p)).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+  ['error.code', 'error.type', 'error.status', 'error.details.error_code', 'type', 'code'].map((p) => at(body, p)).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
 
 /** Whether an answer is one of `matches`: its status, and its code or message when the match names one. */
 const matches = (list: LiveCheck['limited'], status: number, codes: string[], said: string) =>
@@ -191,6 +191,8 @@ export function readCheckAnswer(
   // Declared by the preset, from the provider's documentation: the key is real.
   if (matches(check.noCredit, status, codes, said)) return proven('no-credit', learned(preset, body));
   if (matches(check.limited, status, codes, said)) return proven('limited');
+  // Refusals the preset knows are not about the key (a CORS or IP allowlist of the account).
+  if (matches(check.unconfirmed, status, codes, said)) return unconfirmed(strings.reasonForbidden);
   const refuses = (check.rejectStatus ?? [401]).includes(status);
   // A restricted key's refusal names missing scopes or permissions: the key exists, it just
   // may not make this request. Never "rejected".

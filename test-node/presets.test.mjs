@@ -48,7 +48,8 @@ test('field rules run in Node', () => {
 
 test('answers are read the same way as in the browser', () => {
   const openai = presets.find((p) => p.id === 'openai');
-  assert.deepEqual(readCheckAnswer(openai, 200, { data: [] }, en), { ok: true });
+  const now = new Date('2026-12-06T10:00:00Z');
+  assert.deepEqual(readCheckAnswer(openai, 200, { data: [] }, en, '', now), { ok: true, check: { status: 'valid', models: [], checkedAt: now.toISOString() } });
   assert.equal(readCheckAnswer(openai, 401, { error: { message: 'Incorrect API key' } }, en).unreachable, undefined);
   assert.equal(readCheckAnswer(openai, 503, undefined, en).unreachable, true);
 });

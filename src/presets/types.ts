@@ -133,6 +133,8 @@ export interface LiveCheck {
   limited?: readonly AnswerMatch[];
   /** Answers that mean the key is real but its account has no credit or quota left (`no-credit`). */
   noCredit?: readonly AnswerMatch[];
+  /** Refusals that are not about the key (an account's CORS or IP allowlist): "could not be confirmed", never "invalid". */
+  unconfirmed?: readonly AnswerMatch[];
   /**
    * Where a passing answer lists the models the key can use: a dotted `path` to a list whose
    * entries have the id at `id` (or are ids), without a `strip` prefix (Gemini's `models/`).

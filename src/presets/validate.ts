@@ -81,6 +81,7 @@ const CHECK: Spec = {
   browser: 'b?',
   limited: [{ status: 'i', code: 's?', says: 'r?' }],
   noCredit: [{ status: 'i', code: 's?', says: 'r?' }],
+  unconfirmed: [{ status: 'i', code: 's?', says: 'r?' }],
   models: { path: 's', id: 's?', strip: 's?', url: 's?' },
   credit: { currency: 's', limit: 's?', remaining: 's?', used: 's?' },
   expiresAt: 's?',
