@@ -172,6 +172,9 @@ const documented = [
   ['openai', 429, { error: { message: 'Organization usage limit reached.', type: 'insufficient_quota', code: 'organization_usage_limit_exceeded' } }, 'no-credit'],
   ['openai', 429, { error: { message: 'Too Many Requests' } }, 'unconfirmed'],
   ['openai', 429, undefined, 'unconfirmed'],
+  // An IP allowlist refuses a valid key: not about the key, never "invalid".
+  ['openai', 401, { error: { message: 'IP not authorized', type: 'invalid_request_error', code: 'ip_not_authorized' } }, 'unconfirmed'],
+  ['anthropic', 401, { type: 'error', error: { type: 'authentication_error', message: 'CORS requests are not allowed for this Organization because of your settings.' } }, 'unconfirmed'],
   ['anthropic', 402, { type: 'error', error: { type: 'billing_error', message: 'There is an issue with your billing.' } }, 'no-credit'],
   [
     'anthropic',

@@ -49,5 +49,8 @@ export const anthropic: ProviderPreset = {
     ],
     limited: [{ status: 429, code: 'rate_limit_error' }],
     models: { path: 'data', id: 'id' },
+    // An organization that does not allow requests from browsers answers 401 "CORS requests are
+    // not allowed for this Organization…" (https://docs.anthropic.com/en/api/errors): not about the key.
+    unconfirmed: [{ status: 401, says: /CORS requests are not allowed/i }],
   },
 };

@@ -77,5 +77,8 @@ export const openai: ProviderPreset = {
       { status: 429, code: 'organization_usage_limit_exceeded' },
     ],
     models: { path: 'data', id: 'id' },
+    // A project's or organization's IP allowlist refuses a valid key with 401 ip_not_authorized
+    // (https://developers.openai.com/api/docs/guides/ip-allowlist): not about the key.
+    unconfirmed: [{ status: 401, code: 'ip_not_authorized' }],
   },
 };
