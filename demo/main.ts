@@ -5,7 +5,7 @@ import { html, render, svg } from 'lit';
 import '../src/picker.js';
 import { CredentialFieldError, type CredentialOverlay, type CredentialSavedDetail, type VerifyResult } from '../src/index.js';
 import type { CredentialPicker, CredentialSummary } from '../src/picker.js';
-import { MARKERS, mockBase, testKeys } from '../test/test-keys.mjs';
+import { markersFor, mockBase, testKeys } from '../test/test-keys.mjs';
 
 type Scheme = 'system' | 'light' | 'dark';
 type Verify = 'off' | 'browser' | 'server';
@@ -236,7 +236,9 @@ function renderTestKeys(): void {
   render(
     [
       ...extra,
-      ...Object.entries(MARKERS).map(([marker, what]) => item(`${marker[0]}${marker.slice(1).toLowerCase()} key`, keys[marker], `${what[0].toUpperCase()}${what.slice(1)}.`)),
+      ...Object.entries(markersFor(settings.provider) as Record<string, string>)
+        .filter(([marker]) => keys[marker])
+        .map(([marker, what]) => item(`${marker[0]}${marker.slice(1).toLowerCase()} key`, keys[marker], `${what[0].toUpperCase()}${what.slice(1)}.`)),
     ],
     $('#test-keys'),
   );
@@ -259,6 +261,11 @@ async function applySettings(): Promise<void> {
   overlay.verify = settings.verify !== 'off';
   overlay.verifier = settings.verify === 'server' ? serverCheck : undefined;
   overlay.baseUrl = mockBase(settings.provider, location.origin);
+  // With the live check, "Default model" offers the models the check listed.
+  overlay.chooseModel = settings.verify !== 'off';
+  // Connect instead of paste (OpenRouter): this site's callback page, and the mock's approval page.
+  overlay.connectCallback = `${location.origin}/connect-callback.html`;
+  overlay.connectUrl = `${location.origin}/mock/openrouter/auth`;
 
   // Languages: registered when loaded, chosen by the nearest lang (here the picker's).
   await locales[`../src/locales/${settings.language}.ts`]?.();

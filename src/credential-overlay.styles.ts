@@ -181,6 +181,17 @@ export const styles = [
   .skip {
     margin: -4px 0 16px;
   }
+  /* "Connect {provider}" before the key field, and what went wrong. */
+  .connect {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 12px;
+    margin-bottom: 18px;
+  }
+  .connect [aria-disabled='true'] {
+    cursor: progress;
+  }
   /* "Check key" and what it found, under the key field. */
   .check-row {
     display: flex;

@@ -3,7 +3,7 @@
 //
 //   GET  /mock/openrouter/auth?callback_url=…&code_challenge=…&code_challenge_method=S256
 //        an approval page that looks like a provider's, with "Allow" and "Deny"
-//   POST /mock/openrouter/auth/decide   (the page's form) → 302 to callback_url with
+//   GET  /mock/openrouter/auth/decide   (the page's form) → 302 to callback_url with
 //        ?code=… or ?error=access_denied, appended as a provider may: with "?" even when the
 //        callback URL already has a query
 //   POST /mock/openrouter/api/v1/auth/keys  { code, code_verifier, code_challenge_method }
@@ -39,7 +39,7 @@ function approvalPage(params) {
 <body><main><p class="brand">OpenRouter <span>local mock</span></p>
 <h1>Authorize ${escape(host)}</h1>
 <p>This application asks for an API key to use OpenRouter on your account. You can revoke it at any time under Settings, Keys.</p>
-<form method="post" action="/mock/openrouter/auth/decide">${hidden}
+<form method="get" action="/mock/openrouter/auth/decide">${hidden}
 <button name="decision" value="allow" class="allow">Allow</button> <button name="decision" value="deny">Deny</button></form></main></body></html>`;
 }
 
@@ -79,9 +79,9 @@ export function handleMockConnect(req, res) {
     send(200, approvalPage(url.searchParams), { 'content-type': 'text/html; charset=utf-8' });
     return true;
   }
-  if (path === '/mock/openrouter/auth/decide' && req.method === 'POST') {
-    readBody(req).then((body) => {
-      const form = new URLSearchParams(body);
+  if (path === '/mock/openrouter/auth/decide' && req.method === 'GET') {
+    // A form sent by GET: no body to parse in whatever server mounts the mock.
+    void Promise.resolve(url.searchParams).then((form) => {
       const callback = form.get('callback_url') ?? '';
       if (!/^https?:\/\//.test(callback)) return send(400, 'callback_url must be an http(s) URL', { 'content-type': 'text/plain' });
       if (form.get('decision') !== 'allow') return send(302, '', { location: `${callback}?error=access_denied` });
