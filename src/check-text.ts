@@ -5,25 +5,36 @@
  */
 import type { CheckResult } from './check.js';
 
+/** Formatters made once per language and kind (a list of 10,000 tiles formats 10,000 dates). */
+const formats = new Map<string, { format(value: number | Date): string }>();
+
+/** The formatter of `kind` in `lang`, else in the browser's language (a malformed `lang`). */
+function formatter(kind: string, lang: string, make: (lang?: string) => { format(value: number | Date): string }) {
+  const key = `${kind}|${lang}`;
+  let f = formats.get(key);
+  if (!f) {
+    try {
+      f = make(lang || undefined);
+    } catch {
+      f = make();
+    }
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** An amount in `currency` (an ISO 4217 code; a plain number without one), in `lang`. */
 export function money(amount: number, currency: string | undefined, lang: string): string {
   const options: Intl.NumberFormatOptions = currency ? { style: 'currency', currency } : { maximumFractionDigits: 2 };
   try {
-    return new Intl.NumberFormat(lang || undefined, options).format(amount);
+    return formatter(`n${currency}`, lang, (l) => new Intl.NumberFormat(l, options)).format(amount);
   } catch {
-    return new Intl.NumberFormat(undefined, currency ? options : { maximumFractionDigits: 2 }).format(amount);
+    return String(amount); // a currency code Intl does not know
   }
 }
 
 /** A date in `lang`, medium style. */
-export function day(iso: string, lang: string): string {
-  const date = new Date(iso);
-  try {
-    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'medium' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
-  }
-}
+export const day = (iso: string, lang: string): string => formatter('d', lang, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(new Date(iso));
 
 /** The words of `credit` (left of a limit, or left), `""` when nothing is known. */
 export function creditText(

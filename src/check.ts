@@ -3,33 +3,12 @@
  * and what its answer means. Pure: no DOM and no network, so the browser's check and a host's
  * server build and read the very same request.
  */
+import { amount, at, idsOf, type CheckResult, type VerifyResult } from './check-result.js';
 import { maskSecrets } from './mask.js';
+
+export { cleanCheck, MAX_MODELS, type CheckResult, type VerifyResult } from './check-result.js';
 import type { LiveCheck, ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
-
-/**
- * What a passing live check learned (contract section 6): the key is `valid`, or real but
- * `limited` (rate-limited right now) or out of credit (`no-credit`); the models it can use and
- * its credit, where the provider's answer tells them.
- */
-export interface CheckResult {
-  readonly status: 'valid' | 'limited' | 'no-credit';
-  /** Model ids the key can use, in the provider's order (at most 1,000). */
-  readonly models?: readonly string[];
-  /** In the provider's unit (US dollars for OpenRouter); `null` members when unlimited or unknown. */
-  readonly credit?: { readonly limit: number | null; readonly remaining: number | null; readonly used: number | null };
-  /** ISO date when the provider reports one. */
-  readonly expiresAt?: string;
-  /** ISO time of the check. */
-  readonly checkedAt: string;
-}
-
-/** `ok` with what the check learned, or a message; `unreachable` when the key could not be confirmed either way. */
-export type VerifyResult = { ok: true; check?: CheckResult } | { ok: false; message: string; unreachable?: boolean };
-
-/** The most model ids a result keeps, and the longest id it shows. */
-export const MAX_MODELS = 1000;
-const MAX_MODEL_ID = 200;
 
 export interface CheckRequest {
   method: 'GET' | 'POST';
@@ -80,13 +59,6 @@ export function checkRequest(
   return { method: check.method ?? 'GET', url, headers, ...(body !== undefined && { body }) };
 }
 
-/** The value at a dotted `path` of a JSON answer (own members only). */
-function at(body: unknown, path: string): unknown {
-  let v = body;
-  for (const part of path.split('.')) v = v && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;
-  return v;
-}
-
 /** The answer's codes (`error.code`, `error.type`, `error.status`, `type`, `code`), as strings. */
 const codesOf = (body: unknown) =>
   ['error.code', 'error.type', 'error.status', 'error.details.error_code', 'type', 'code'].map((p) => at(body, p)).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
@@ -105,24 +77,6 @@ export function modelsOf(preset: ProviderPreset, body: unknown): string[] | unde
   const spec = preset.check?.models;
   return spec ? idsOf(at(body, spec.path), spec) : undefined;
 }
-
-/** The model ids of `list` (see `modelsOf`); `undefined` when it is not a list. */
-function idsOf(list: unknown, spec: { id?: string; strip?: string } = {}): string[] | undefined {
-  if (!Array.isArray(list)) return undefined;
-  const ids = new Set<string>();
-  for (const entry of list) {
-    let id = spec.id ? at(entry, spec.id) : entry;
-    if (typeof id !== 'string') continue;
-    if (spec.strip && id.startsWith(spec.strip)) id = id.slice(spec.strip.length);
-    // eslint-disable-next-line no-control-regex
-    if (id && id.length <= MAX_MODEL_ID && !/[\u0000-\u001f\u007f]/.test(id)) ids.add(id);
-    if (ids.size === MAX_MODELS) break;
-  }
-  return [...ids];
-}
-
-/** A finite number, `null` for `null` (unlimited or unknown), `undefined` for anything else (left out). */
-const amount = (v: unknown) => (v === null ? null : typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** What a passing answer tells besides the status: credit and an expiry date, where the preset says they are. */
 function learned(preset: ProviderPreset, body: unknown): Pick<CheckResult, 'credit' | 'expiresAt'> {
@@ -213,40 +167,4 @@ export function modelsRequest(preset: ProviderPreset, key: string, context: { ba
   if (!url) return undefined;
   const request = checkRequest({ ...preset, check: { ...preset.check!, url, method: 'GET', body: undefined } }, key, context);
   return request && { method: 'GET', url: request.url, headers: request.headers };
-}
-
-/**
- * A check result a host's `verifier` gave, as the overlay trusts it: a known status (else
- * `"valid"`: it passed), model ids as `modelsOf` keeps them, credit members that are numbers
- * or `null`, dates as ISO strings; anything else left out.
- */
-export function cleanCheck(given: unknown, now = new Date()): CheckResult {
-  const g = (given && typeof given === 'object' ? given : {}) as Record<string, unknown>;
-  // A getter or a Proxy that throws leaves its part out instead of failing the check.
-  const ownOf = (o: Record<string, unknown>, name: string) => {
-    try {
-      return Object.hasOwn(o, name) ? o[name] : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const own = (name: string) => ownOf(g, name);
-  const status = own('status');
-  let models: string[] | undefined;
-  try {
-    models = idsOf(own('models'));
-  } catch {
-    models = undefined;
-  }
-  const credit = own('credit') as Record<string, unknown> | undefined;
-  const c = credit && typeof credit === 'object' ? ['limit', 'remaining', 'used'].map((k) => amount(ownOf(credit, k))) : [];
-  const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(new Date(v).getTime()) ? new Date(v).toISOString() : undefined);
-  const expiresAt = date(own('expiresAt'));
-  return Object.freeze({
-    status: status === 'limited' || status === 'no-credit' ? status : 'valid',
-    ...(models && { models: Object.freeze(models) }),
-    ...(c.some((v) => v !== undefined) && { credit: { limit: c[0] ?? null, remaining: c[1] ?? null, used: c[2] ?? null } }),
-    ...(expiresAt && { expiresAt }),
-    checkedAt: date(own('checkedAt')) ?? now.toISOString(),
-  });
 }

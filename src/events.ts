@@ -1,4 +1,4 @@
-import type { CheckResult } from './check.js';
+import type { CheckResult } from './check-result.js';
 
 /** Where a close without saving came from. */
 export type CancelSource = 'cancel-button' | 'close-button' | 'escape' | 'api';

@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import type { CredentialSummary } from './events.js';
 import { BIN, CHECK, icon, PEN } from './icons.js';
 import { hintShape, maskSecrets } from './mask.js';
-import { creditText } from './check-text.js';
+import { creditText, day } from './check-text.js';
 import type { CredentialPickerStrings } from './picker-strings.js';
 import { getProvider } from './presets/registry.js';
 
@@ -26,7 +26,6 @@ interface Shown {
 /** The texts of tiles, cached per summary and language. */
 export class TileTexts {
   #cache = new WeakMap<CredentialSummary, Shown>();
-  #dates?: { lang: string; format: Intl.DateTimeFormat };
 
   of(tile: CredentialSummary, lang: string, s: CredentialPickerStrings): Shown {
     let shown = this.#cache.get(tile);
@@ -36,27 +35,12 @@ export class TileTexts {
         check?.status === 'limited' ? s.rateLimited : check?.status === 'no-credit' ? s.noCredit : '',
         creditText(check?.credit, s, tile.provider ? getProvider(tile.provider)?.check?.credit?.currency : undefined, lang),
       ].filter(Boolean).join(' · ');
-      shown = { lang, strings: s, status, name: maskSecrets(tile.name), description: maskSecrets(tile.description ?? ''), hint: hintShape(tile.keyHint), date: this.#date(tile.createdAt, lang) };
+      shown = { lang, strings: s, status, name: maskSecrets(tile.name), description: maskSecrets(tile.description ?? ''), hint: hintShape(tile.keyHint), date: tile.createdAt && !Number.isNaN(new Date(tile.createdAt).getTime()) ? day(tile.createdAt, lang) : '' };
       this.#cache.set(tile, shown);
     }
     return shown;
   }
 
-  /** The date in the page's language (`Intl`), `""` when there is none. */
-  #date(iso: string | undefined, lang: string): string {
-    const date = new Date(iso ?? '');
-    if (Number.isNaN(date.getTime())) return '';
-    if (this.#dates?.lang !== lang) {
-      let format: Intl.DateTimeFormat;
-      try {
-        format = new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'medium' });
-      } catch {
-        format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-      }
-      this.#dates = { lang, format };
-    }
-    return this.#dates.format.format(date);
-  }
 }
 
 export interface TileState {

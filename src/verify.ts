@@ -3,7 +3,7 @@
  * built-in check (live-check.ts, loaded only when a Save needs it), under the 10 s limit.
  * No DOM.
  */
-import { cleanCheck, type VerifyResult } from './check.js';
+import { cleanCheck, type VerifyResult } from './check-result.js';
 import { maskSecrets } from './mask.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
