@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import minifyLiterals from './scripts/minify-literals.mjs';
 import { customElementsManifest } from './demo/manifest-plugin.js';
+import { docsPages } from './demo/docs-plugin.js';
 import { credentialServer } from './server/vite-plugin.js';
 
 /**
@@ -59,14 +60,15 @@ export default defineConfig(({ mode }) => {
   const development = mode === 'development';
   if (mode === 'demo') {
     return {
-      plugins: [minifyLiterals(), customElementsManifest()],
+      // docs/*.md as pages beside the API page (dist-demo/docs/<name>.html).
+      plugins: [minifyLiterals(), customElementsManifest(), docsPages({ build: true })],
       build: { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022', sourcemap: true, rolldownOptions: { input: ['index.html', 'api.html', 'connect-callback.html'] } },
     };
   }
   return {
     server: { open: false },
     // Build only: Lit's css/html/svg templates lose comments and indentation.
-    plugins: [minifyLiterals(), credentialServer(), customElementsManifest(), ...(mode === 'development' ? [] : [productionOnly()])],
+    plugins: [minifyLiterals(), credentialServer(), customElementsManifest(), docsPages(), ...(mode === 'development' ? [] : [productionOnly()])],
     build: {
       outDir: development ? 'dist/development' : 'dist',
       emptyOutDir: !bundle && !development,
