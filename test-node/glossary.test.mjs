@@ -49,6 +49,10 @@ const uses = {
   cancel: (s) => [s.cancel],
   edit: (s) => [s.editHeading],
   delete: (s, p) => [p.confirm],
+  'connect (an account, to get a key)': (s) =>
+    [s.connect({ provider: 'X' }), s.connectBlocked({ provider: 'X' }), s.connectClosed({ provider: 'X' }), s.connectDenied({ provider: 'X', reason: '' }), s.connectFailed({ provider: 'X', reason: '' }), s.connectTimeout({ provider: 'X', minutes: 5 })],
+  "window (the provider's)": (s) => [s.connectBlocked({ provider: 'X' }), s.connectClosed({ provider: 'X' })],
+  "pop-ups (the browser's setting)": (s) => [s.connectBlocked({ provider: 'X' })],
 };
 
 const fold = (text, lang) => text.replace(/[\u2068\u2069]/g, '').toLocaleLowerCase(lang);

@@ -1,6 +1,6 @@
 // Every language (contract section 13): each locale is complete, every message function
 // answers, and every state of the overlay and the picker shows no English left.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/picker.js';
 import '../src/providers/azure-openai.js';
 import '../src/providers/openai-compatible.js';
@@ -48,7 +48,7 @@ const OPENROUTER_KEY = 'sk-or-v1-a3f9c2e17b4d80569e1f2a7c3b5d4e6017c9b8a2f3e4d5c
 /** Sample parameters for every message function. */
 const SAMPLE = {
   provider: 'OpenAI', other: 'Anthropic', prefix: 'sk-ant-', expected: 'sk-', field: 'Name', length: 12, max: 10, min: 20,
-  character: 'x', position: 3, char: '.', allowed: 'a', count: 3, hint: 'sk-…AbCd', said: 'no', reason: 'r', seconds: 10, status: 503,
+  character: 'x', position: 3, char: '.', allowed: 'a', count: 3, hint: 'sk-…AbCd', said: 'no', reason: 'r', seconds: 10, minutes: 5, status: 503,
   host: 'example.com', kind: 'non-ascii', codePoint: 'U+00E9', name: 'Prod', type: 'project', date: '1.1.2026', remaining: '$6.80', limit: '$10.00',
   parts: [{ kind: 'letters' }, { kind: 'digits' }, { kind: 'hex', value: '0–9, a–f' }, { kind: 'range', value: 'a–c' }, { kind: 'char', value: '_' }],
 };
@@ -74,6 +74,21 @@ describe('languages: every locale is complete', () => {
       // The presets' own field texts: every built-in field is translated.
       const fields = (overlay as typeof en).fields;
       for (const id of ['organization', 'project', 'endpoint', 'deployment', 'apiVersion', 'baseUrl']) expect(fields[id]?.label, `${lang}.fields.${id}`).to.be.a('string');
+    });
+  }
+});
+
+describe('languages: the connect messages', () => {
+  for (const [lang, overlay] of LOCALES) {
+    it(`${lang}: name the provider's reason only when there is one, and the hint`, () => {
+      const s = overlay as typeof en;
+      for (const message of [s.connectDenied, s.connectFailed]) {
+        const none = message({ provider: 'OpenRouter', reason: '' });
+        expect(none, `${lang}: no reason`).not.to.match(/[(（]\s*[)）]|\s[.。]/);
+        expect(message({ provider: 'OpenRouter', reason: 'access_denied' }).replace(/[\u2068\u2069]/g, ''), `${lang}: a reason`).to.match(/[(（]access_denied[)）]/);
+      }
+      expect(s.keyReceived({ provider: 'OpenRouter', hint: 'sk-or-v1-…abcd' }), `${lang}: the hint`).to.include('sk-or-v1-…abcd');
+      expect(s.connectTimeout({ provider: 'OpenRouter', minutes: 5 }), `${lang}: the minutes`).to.include('5');
     });
   }
 });
@@ -104,6 +119,28 @@ function texts(root: ShadowRoot): string[] {
 const universal = (t: string) =>
   !/[A-Za-z]{3}/.test(t.replace(/OpenAI|OpenRouter|Azure|Anthropic|Groq|https?:\/\/\S+|sk-\S*|…\S*|org-\S*|proj_\S*|\b[A-Z]{3}\b/g, '')) ||
   ['OpenAI', 'Azure OpenAI', 'OpenAI-compatible server', 'antropic', 'gpt-4o', ...MODELS].includes(t);
+/** The demo's callback page: with it, an OpenRouter overlay shows "Connect OpenRouter" (contract section 16). */
+const CALLBACK = `${location.origin}/connect-callback.html`;
+const connectOverlay = (lang: string) =>
+  html`<credential-overlay lang=${lang} provider="openrouter" connect-callback=${CALLBACK} base-url=${`${location.origin}/mock/openrouter/api/v1`}></credential-overlay>`;
+/** A stand-in for the provider's window (as in connect.test.ts): records where it is sent. */
+function standIn() {
+  const w = { closed: false, url: '', location: {} as { href: string }, close: () => void (w.closed = true) };
+  Object.defineProperty(w.location, 'href', { set: (v: string) => void (w.url = v), get: () => w.url });
+  return w;
+}
+/** Clicks Connect with `window.open` answering `popup` (null: the browser blocked it), then puts `window.open` back. */
+async function clickConnect(el: CredentialOverlay, popup: ReturnType<typeof standIn> | null) {
+  const realOpen = window.open;
+  window.open = (() => popup) as unknown as typeof window.open;
+  try {
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="connect-button"]')!.click();
+  } finally {
+    window.open = realOpen;
+  }
+  await el.updateComplete;
+}
+
 /** Words a language takes over from English as they are. */
 const loanwords: Record<string, string[]> = { it: ['Endpoint'] };
 
@@ -175,6 +212,46 @@ const states: Record<string, { template?: (lang: string) => ReturnType<typeof ht
     },
   },
   'Default model (choose-model)': { template: (lang) => html`<credential-overlay lang=${lang} choose-model></credential-overlay>` },
+  'Connect OpenRouter': {
+    template: connectOverlay,
+    reach: async (el) => void expect(el.shadowRoot!.querySelector('[part="connect-button"]'), 'the Connect button shows').to.not.equal(null),
+  },
+  'Connect: waiting for the provider': {
+    template: connectOverlay,
+    // The attempt stays open until the fixture is removed, which abandons it.
+    reach: (el) => clickConnect(el, standIn()),
+  },
+  'Connect: the browser blocked the window': {
+    template: connectOverlay,
+    reach: async (el) => {
+      await clickConnect(el, null);
+      expect(el.shadowRoot!.querySelector('[part="connect-message"]'), 'the message shows').to.not.equal(null);
+    },
+  },
+  'Connect: the key received': {
+    template: connectOverlay,
+    // The callback page's answer on its channel, and the exchange answering one fixed key, so
+    // that both languages show the same hint.
+    reach: async (el) => {
+      const realFetch = window.fetch;
+      window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+        String(input instanceof Request ? input.url : input).endsWith('/auth/keys')
+          ? Promise.resolve(new Response(JSON.stringify({ key: OPENROUTER_KEY }), { headers: { 'content-type': 'application/json' } }))
+          : realFetch(input, init)) as typeof fetch;
+      const channel = new BroadcastChannel('credential-overlay-connect');
+      try {
+        const popup = standIn();
+        await clickConnect(el, popup);
+        await waitUntil(() => popup.url, 'the provider page', { timeout: 4000 });
+        const state = new URL(new URL(popup.url).searchParams.get('callback_url')!).searchParams.get('state');
+        channel.postMessage({ type: 'credential-overlay/connect', state, code: 'i18n-code' });
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="key-received"]'), 'the key received', { timeout: 4000 });
+      } finally {
+        channel.close();
+        window.fetch = realFetch;
+      }
+    },
+  },
 };
 /** Save's name in the overlay's language. */
 const save = (el: CredentialOverlay) => el.shadowRoot!.querySelector('[part="save-button"]')!.textContent!.trim();

@@ -15,6 +15,8 @@ const list = joinList('، ', ' و');
 /** Arabic plural forms of a count of characters: 1, 2, 3–10, 11+. */
 const chars = (n: number) => (n === 1 ? 'حرف واحد' : n === 2 ? 'حرفان' : n % 100 >= 3 && n % 100 <= 10 ? `${n} أحرف` : `${n} حرفًا`);
 const fields = (n: number) => (n === 1 ? 'حقل واحد يحتاج' : n === 2 ? 'حقلان يحتاجان' : n % 100 >= 3 && n % 100 <= 10 ? `${n} حقول تحتاج` : `${n} حقلًا تحتاج`);
+/** A count of minutes after خلال (genitive): 1, 2, 3–10, 11+. */
+const minutesAr = (n: number) => (n === 1 ? 'دقيقة واحدة' : n === 2 ? 'دقيقتين' : n % 100 >= 3 && n % 100 <= 10 ? `${n} دقائق` : `${n} دقيقة`);
 /** Arabic plural forms of a count of models, by `Intl.PluralRules` (zero, one, two, few 3–10, many 11–99, other 100+). */
 const pluralAr = new Intl.PluralRules('ar');
 const models = (n: number) =>
@@ -133,6 +135,14 @@ export const ar: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `تنتهي صلاحيته في ${date}`,
   modelLabel: 'النموذج الافتراضي',
   modelHelp: 'اكتب معرّف نموذج، أو تحقق من المفتاح لتختار من النماذج التي يمكنه استخدامها.',
+  connect: ({ provider }) => `ربط حساب ${i(provider)}`,
+  connectWaiting: ({ provider }) => `في انتظار ${i(provider)}…`,
+  keyReceived: ({ provider, hint }) => `المفتاح المستلَم من ${i(provider)}: ${i(hint)}.`,
+  connectBlocked: ({ provider }) => `حظر المتصفح نافذة ${i(provider)}. اسمح بالنوافذ المنبثقة في هذه الصفحة وأعد الربط، أو الصق المفتاح.`,
+  connectClosed: ({ provider }) => `أُغلقت نافذة ${i(provider)} قبل وصول المفتاح. أعد الربط أو الصق المفتاح.`,
+  connectDenied: ({ provider, reason }) => `لم تمنح ${i(provider)} إذن الوصول${reason ? ` (${i(reason)})` : ''}. أعد الربط أو الصق المفتاح.`,
+  connectFailed: ({ provider, reason }) => `لم تقدّم ${i(provider)} مفتاحًا${reason ? ` (${i(reason)})` : ''}. أعد الربط أو الصق المفتاح.`,
+  connectTimeout: ({ provider, minutes }) => `لا رد من ${i(provider)} خلال ${minutesAr(minutes)}. أعد الربط أو الصق المفتاح.`,
   checking: ({ provider }) => `جارٍ التحقق من المفتاح لدى ${i(provider)}…`,
   saveWithoutChecking: 'حفظ دون تحقق',
   verifyRejected: ({ provider, said }) =>

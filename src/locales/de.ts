@@ -132,6 +132,19 @@ export const de: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `läuft am ${date} ab`,
   modelLabel: 'Standardmodell',
   modelHelp: 'Geben Sie eine Modell-ID ein oder prüfen Sie den Schlüssel, um aus den Modellen zu wählen, die er verwenden kann.',
+  connect: ({ provider }) => `Mit ${provider} verbinden`,
+  connectWaiting: ({ provider }) => `Warten auf ${provider}…`,
+  keyReceived: ({ provider, hint }) => `Schlüssel von ${provider} erhalten: ${hint}.`,
+  connectBlocked: ({ provider }) =>
+    `Der Browser hat das ${provider}-Fenster blockiert. Erlauben Sie Pop-ups für diese Seite und verbinden Sie sich erneut oder fügen Sie den Schlüssel ein.`,
+  connectClosed: ({ provider }) =>
+    `Das ${provider}-Fenster wurde geschlossen, bevor der Schlüssel ankam. Verbinden Sie sich erneut oder fügen Sie den Schlüssel ein.`,
+  connectDenied: ({ provider, reason }) =>
+    `${provider} hat keinen Zugriff gewährt${reason ? ` (${reason})` : ''}. Verbinden Sie sich erneut oder fügen Sie den Schlüssel ein.`,
+  connectFailed: ({ provider, reason }) =>
+    `${provider} hat keinen Schlüssel ausgegeben${reason ? ` (${reason})` : ''}. Verbinden Sie sich erneut oder fügen Sie den Schlüssel ein.`,
+  connectTimeout: ({ provider, minutes }) =>
+    `Keine Antwort von ${provider} innerhalb von ${minutes} Minuten. Verbinden Sie sich erneut oder fügen Sie den Schlüssel ein.`,
   checking: ({ provider }) => `Schlüssel wird bei ${provider} geprüft…`,
   saveWithoutChecking: 'Ohne Prüfung speichern',
   verifyRejected: ({ provider, said }) =>

@@ -127,6 +127,15 @@ export const es: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `caduca el ${date}`,
   modelLabel: 'Modelo predeterminado',
   modelHelp: 'Escribe el ID de un modelo o comprueba la clave para elegir entre los modelos que puede usar.',
+  connect: ({ provider }) => `Conectar con ${provider}`,
+  connectWaiting: ({ provider }) => `Esperando a ${provider}…`,
+  keyReceived: ({ provider, hint }) => `Clave recibida de ${provider}: ${hint}.`,
+  connectBlocked: ({ provider }) =>
+    `El navegador bloqueó la ventana de ${provider}. Permite las ventanas emergentes en esta página y vuelve a conectar, o pega la clave.`,
+  connectClosed: ({ provider }) => `La ventana de ${provider} se cerró antes de que llegara la clave. Vuelve a conectar o pega la clave.`,
+  connectDenied: ({ provider, reason }) => `${provider} no concedió acceso${reason ? ` (${reason})` : ''}. Vuelve a conectar o pega la clave.`,
+  connectFailed: ({ provider, reason }) => `${provider} no entregó ninguna clave${reason ? ` (${reason})` : ''}. Vuelve a conectar o pega la clave.`,
+  connectTimeout: ({ provider, minutes }) => `Sin respuesta de ${provider} en ${minutes} minutos. Vuelve a conectar o pega la clave.`,
   checking: ({ provider }) => `Comprobando la clave con ${provider}…`,
   saveWithoutChecking: 'Guardar sin comprobar',
   verifyRejected: ({ provider, said }) =>

@@ -130,6 +130,15 @@ export const fr: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `expire le ${date}`,
   modelLabel: 'Modèle par défaut',
   modelHelp: 'Saisissez l’ID d’un modèle, ou vérifiez la clé pour choisir parmi les modèles qu’elle peut utiliser.',
+  connect: ({ provider }) => `Connecter ${provider}`,
+  connectWaiting: ({ provider }) => `Connexion à ${provider}…`,
+  keyReceived: ({ provider, hint }) => `Clé fournie par ${provider}${nb}: ${hint}.`,
+  connectBlocked: ({ provider }) =>
+    `Le navigateur a bloqué la fenêtre ${provider}. Autorisez les fenêtres pop-up pour cette page et relancez la connexion, ou collez la clé.`,
+  connectClosed: ({ provider }) => `La fenêtre ${provider} a été fermée avant l’arrivée de la clé. Relancez la connexion ou collez la clé.`,
+  connectDenied: ({ provider, reason }) => `${provider} n’a pas accordé l’accès${reason ? ` (${reason})` : ''}. Relancez la connexion ou collez la clé.`,
+  connectFailed: ({ provider, reason }) => `${provider} n’a pas fourni de clé${reason ? ` (${reason})` : ''}. Relancez la connexion ou collez la clé.`,
+  connectTimeout: ({ provider, minutes }) => `${provider} n’a pas répondu en ${minutes} minutes. Relancez la connexion ou collez la clé.`,
   checking: ({ provider }) => `Vérification de la clé auprès de ${provider}…`,
   saveWithoutChecking: 'Enregistrer sans vérifier',
   verifyRejected: ({ provider, said }) =>

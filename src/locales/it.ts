@@ -122,6 +122,15 @@ export const it: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `scade il ${date}`,
   modelLabel: 'Modello predefinito',
   modelHelp: 'Scrivi l’ID di un modello, oppure verifica la chiave per scegliere tra i modelli che può usare.',
+  connect: ({ provider }) => `Connetti ${provider}`,
+  connectWaiting: ({ provider }) => `In attesa di ${provider}…`,
+  keyReceived: ({ provider, hint }) => `Chiave ricevuta da ${provider}: ${hint}.`,
+  connectBlocked: ({ provider }) =>
+    `Il browser ha bloccato la finestra di ${provider}. Consenti i popup per questa pagina e riprova la connessione, oppure incolla la chiave.`,
+  connectClosed: ({ provider }) => `La finestra di ${provider} è stata chiusa prima che arrivasse la chiave. Riprova la connessione o incolla la chiave.`,
+  connectDenied: ({ provider, reason }) => `${provider} non ha concesso l’accesso${reason ? ` (${reason})` : ''}. Riprova la connessione o incolla la chiave.`,
+  connectFailed: ({ provider, reason }) => `${provider} non ha fornito una chiave${reason ? ` (${reason})` : ''}. Riprova la connessione o incolla la chiave.`,
+  connectTimeout: ({ provider, minutes }) => `Nessuna risposta da ${provider} entro ${minutes} minuti. Riprova la connessione o incolla la chiave.`,
   checking: ({ provider }) => `Verifica della chiave con ${provider}…`,
   saveWithoutChecking: 'Salva senza verificare',
   verifyRejected: ({ provider, said }) =>

@@ -123,6 +123,15 @@ export const ja: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `有効期限 ${date}`,
   modelLabel: 'デフォルトのモデル',
   modelHelp: 'モデル ID を入力するか、キーを確認して、このキーで使用できるモデルから選択してください。',
+  connect: ({ provider }) => `${provider} と連携`,
+  connectWaiting: ({ provider }) => `${provider} の応答を待っています…`,
+  keyReceived: ({ provider, hint }) => `${provider} から受け取ったキー: ${hint}。`,
+  connectBlocked: ({ provider }) =>
+    `ブラウザーが ${provider} のウィンドウをブロックしました。このページのポップアップを許可してもう一度連携するか、キーを貼り付けてください。`,
+  connectClosed: ({ provider }) => `キーを受け取る前に ${provider} のウィンドウが閉じられました。もう一度連携するか、キーを貼り付けてください。`,
+  connectDenied: ({ provider, reason }) => `${provider} でアクセスが許可されませんでした${reason ? `（${reason}）` : ''}。もう一度連携するか、キーを貼り付けてください。`,
+  connectFailed: ({ provider, reason }) => `${provider} からキーを受け取れませんでした${reason ? `（${reason}）` : ''}。もう一度連携するか、キーを貼り付けてください。`,
+  connectTimeout: ({ provider, minutes }) => `${minutes} 分以内に ${provider} から応答がありませんでした。もう一度連携するか、キーを貼り付けてください。`,
   checking: ({ provider }) => `${provider} でキーを確認しています…`,
   saveWithoutChecking: '確認せずに保存',
   verifyRejected: ({ provider, said }) =>

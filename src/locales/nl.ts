@@ -122,6 +122,15 @@ export const nl: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `verloopt op ${date}`,
   modelLabel: 'Standaardmodel',
   modelHelp: 'Typ een model-ID, of controleer de sleutel om te kiezen uit de modellen die hij kan gebruiken.',
+  connect: ({ provider }) => `Verbinden met ${provider}`,
+  connectWaiting: ({ provider }) => `Wachten op ${provider}…`,
+  keyReceived: ({ provider, hint }) => `Sleutel ontvangen van ${provider}: ${hint}.`,
+  connectBlocked: ({ provider }) =>
+    `De browser heeft het ${provider}-venster geblokkeerd. Sta pop-ups toe voor deze pagina en maak opnieuw verbinding, of plak de sleutel.`,
+  connectClosed: ({ provider }) => `Het ${provider}-venster is gesloten voordat de sleutel binnen was. Maak opnieuw verbinding of plak de sleutel.`,
+  connectDenied: ({ provider, reason }) => `${provider} heeft geen toegang gegeven${reason ? ` (${reason})` : ''}. Maak opnieuw verbinding of plak de sleutel.`,
+  connectFailed: ({ provider, reason }) => `${provider} heeft geen sleutel gegeven${reason ? ` (${reason})` : ''}. Maak opnieuw verbinding of plak de sleutel.`,
+  connectTimeout: ({ provider, minutes }) => `Geen antwoord van ${provider} binnen ${minutes} minuten. Maak opnieuw verbinding of plak de sleutel.`,
   checking: ({ provider }) => `Sleutel wordt gecontroleerd bij ${provider}…`,
   saveWithoutChecking: 'Opslaan zonder controle',
   verifyRejected: ({ provider, said }) =>

@@ -128,6 +128,16 @@ export const pl: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `wygasa ${date}`,
   modelLabel: 'Model domyślny',
   modelHelp: 'Wpisz identyfikator modelu albo sprawdź klucz, aby wybrać spośród modeli, których może używać.',
+  connect: ({ provider }) => `Połącz z ${provider}`,
+  connectWaiting: ({ provider }) => `Oczekiwanie na ${provider}…`,
+  keyReceived: ({ provider, hint }) => `Otrzymano klucz od ${provider}: ${hint}.`,
+  connectBlocked: ({ provider }) =>
+    `Przeglądarka zablokowała okno ${provider}. Zezwól na wyskakujące okienka na tej stronie i połącz ponownie lub wklej klucz.`,
+  connectClosed: ({ provider }) => `Okno ${provider} zostało zamknięte przed otrzymaniem klucza. Połącz ponownie lub wklej klucz.`,
+  connectDenied: ({ provider, reason }) => `${provider} nie udzielił dostępu${reason ? ` (${reason})` : ''}. Połącz ponownie lub wklej klucz.`,
+  connectFailed: ({ provider, reason }) => `${provider} nie wydał klucza${reason ? ` (${reason})` : ''}. Połącz ponownie lub wklej klucz.`,
+  connectTimeout: ({ provider, minutes }) =>
+    `Brak odpowiedzi od ${provider} w ciągu ${minutes} ${plural(minutes, 'minuty', 'minut', 'minut')}. Połącz ponownie lub wklej klucz.`,
   checking: ({ provider }) => `Sprawdzanie klucza w ${provider}…`,
   saveWithoutChecking: 'Zapisz bez sprawdzania',
   verifyRejected: ({ provider, said }) =>

@@ -123,6 +123,15 @@ export const ptBR: CredentialOverlayStrings = {
   checkExpires: ({ date }) => `expira em ${date}`,
   modelLabel: 'Modelo padrão',
   modelHelp: 'Digite o ID de um modelo ou verifique a chave para escolher entre os modelos que ela pode usar.',
+  connect: ({ provider }) => `Conectar com a ${provider}`,
+  connectWaiting: ({ provider }) => `Aguardando a ${provider}…`,
+  keyReceived: ({ provider, hint }) => `Chave recebida da ${provider}: ${hint}.`,
+  connectBlocked: ({ provider }) =>
+    `O navegador bloqueou a janela da ${provider}. Permita pop-ups nesta página e tente conectar de novo, ou cole a chave.`,
+  connectClosed: ({ provider }) => `A janela da ${provider} foi fechada antes de a chave chegar. Tente conectar de novo ou cole a chave.`,
+  connectDenied: ({ provider, reason }) => `A ${provider} não concedeu acesso${reason ? ` (${reason})` : ''}. Tente conectar de novo ou cole a chave.`,
+  connectFailed: ({ provider, reason }) => `A ${provider} não forneceu uma chave${reason ? ` (${reason})` : ''}. Tente conectar de novo ou cole a chave.`,
+  connectTimeout: ({ provider, minutes }) => `Nenhuma resposta da ${provider} em ${minutes} minutos. Tente conectar de novo ou cole a chave.`,
   checking: ({ provider }) => `Verificando a chave com a ${provider}…`,
   saveWithoutChecking: 'Salvar sem verificar',
   verifyRejected: ({ provider, said }) =>
