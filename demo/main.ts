@@ -70,7 +70,7 @@ async function failure(response: Response): Promise<Error> {
     error = undefined;
   }
   const message = error?.message ?? `The server answered ${response.status}. Nothing was saved; try again.`;
-  return error?.field && !['body', 'provider', 'id'].includes(error.field) ? new CredentialFieldError(error.field, message) : new Error(message);
+  return error?.field && !['body', 'provider', 'id', 'path'].includes(error.field) ? new CredentialFieldError(error.field, message) : new Error(message);
 }
 
 async function api(method: string, path: string, body?: unknown): Promise<Response> {

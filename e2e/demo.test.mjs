@@ -210,7 +210,8 @@ test('edits a tile: the saved key stays (its hint and type), a rename is saved',
   assert.equal(await focused(page), 'Edit Alpha EU', 'focus returns to the tile');
   // The server still has the key: its own check of the saved key passes.
   const check = await (await fetch(new URL('/api/credentials/check', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: alpha.id }) })).json();
-  assert.deepEqual(check, { ok: true });
+  assert.equal(check.ok, true);
+  assert.equal(check.check.status, 'valid');
 });
 
 test('deletes a tile with the keyboard after a confirm step; Keep and Escape keep it', async (t) => {
@@ -234,7 +235,7 @@ test('deletes a tile with the keyboard after a confirm step; Keep and Escape kee
   assert.equal(await tile(page, 'Beta').count(), 0, 'still gone after a reload');
 });
 
-test('live check from the browser: VALID is Verified, REVOKED errors on the key field, RATE offers Save without checking', async (t) => {
+test('live check from the browser: VALID is Verified, REVOKED errors on the key field, RATE is a real key (Rate-limited), DOWN offers Save without checking', async (t) => {
   const page = await openDemo(t);
   await page.getByLabel('Check the key live').selectOption('browser');
 
@@ -243,12 +244,18 @@ test('live check from the browser: VALID is Verified, REVOKED errors on the key 
   await dialog(page).getByText(/OpenAI did not accept this key/).waitFor();
   assert.equal(await page.getByLabel('API Key Value').getAttribute('aria-invalid'), 'true');
 
-  await page.getByLabel('API Key Value').fill(KEY.replace('VALID', 'RATE'));
-  await page.getByLabel('Credential Name').fill('Rate limited');
+  await page.getByLabel('API Key Value').fill(KEY.replace('VALID', 'DOWN'));
+  await page.getByLabel('Credential Name').fill('Provider down');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Save without checking' }).click();
+  await tile(page, 'Provider down').waitFor();
+  assert.doesNotMatch(await tile(page, 'Provider down').innerText(), /Verified/);
+
+  // A rate-limited key is real: saved as Verified, and the tile says Rate-limited (the server's own check).
+  await fillOverlay(page, { name: 'Rate limited', key: KEY.replace('VALID', 'RATE') });
+  await page.getByRole('button', { name: 'Save' }).click();
   await tile(page, 'Rate limited').waitFor();
-  assert.doesNotMatch(await tile(page, 'Rate limited').innerText(), /Verified/);
+  assert.match(await tile(page, 'Rate limited').innerText(), /Verified[\s\S]*Rate-limited/);
 
   await fillOverlay(page, { name: 'Checked', key: KEY });
   await page.getByRole('button', { name: 'Save' }).click();
@@ -268,6 +275,31 @@ test('live check from the server, for a provider that refuses browsers (Cohere)'
   await page.getByRole('button', { name: 'Save' }).click();
   await tile(page, 'Cohere prod').waitFor();
   assert.match(await tile(page, 'Cohere prod').innerText(), /Verified/);
+});
+
+test('Check key, then Default model offers the models; Connect OpenRouter gets a key from its (mock) approval page', async (t) => {
+  const page = await openDemo(t);
+  await page.getByLabel('Check the key live').selectOption('browser');
+  await page.getByRole('button', { name: 'Add Credential' }).click();
+  await page.getByLabel('API Key Value').fill(KEY);
+  await page.getByRole('button', { name: 'Check key' }).click();
+  await dialog(page).getByText(/^Valid key · 5 models$/).waitFor();
+  assert.equal(await page.getByLabel('Default model').getAttribute('placeholder'), 'gpt-4.1');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await dialog(page).waitFor({ state: 'hidden' });
+
+  await page.getByLabel('Provider preset').selectOption('openrouter');
+  await page.getByRole('heading', { name: 'OpenRouter credentials' }).waitFor();
+  await page.getByRole('button', { name: 'Add Credential' }).click();
+  await page.getByLabel('Credential Name').fill('Connected');
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Connect OpenRouter' }).click()]);
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await dialog(page).getByText(/^Key received from OpenRouter: sk-or-v1-…/).waitFor();
+  await popup.waitForEvent('close');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await tile(page, 'Connected').waitFor();
+  assert.match(await tile(page, 'Connected').innerText(), /Verified/);
 });
 
 test('settings: another preset with its fields, dark mode and a custom theme reach the elements', async (t) => {
