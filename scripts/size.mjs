@@ -23,11 +23,11 @@ const LIT_EXTERNAL = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', '
 
 /** The budgets, bytes of gzip -9. See the top of this file. */
 export const budgets = {
-  // 1.0: the default entry fell from 22.8 / 16.7 KB to 18.3 / 12.3 KB (development-only checks
-  // and warnings left out of dist/, Save's rules a chunk of their own); the guards stay where
-  // they were, so the room is for what a page needs at once. See README, Size and speed.
-  withLit: { aim: 10_000, ceiling: 12_000, guard: 23_000 },
-  alone: { aim: 4_000, ceiling: 6_000, guard: 16_900 },
+  // 1.0: the default entry fell from 22.8 / 16.7 KB to 20.3 / 14.2 KB with the check's outcome,
+  // Default model and Connect in it (development-only checks and warnings left out of dist/,
+  // Save's rules a chunk of their own). Guards lowered to the figure plus a margin.
+  withLit: { aim: 10_000, ceiling: 12_000, guard: 21_000 },
+  alone: { aim: 4_000, ceiling: 6_000, guard: 14_900 },
   // The single file inlines every lazy chunk: its guard is the sum of the default entry's and
   // each chunk's guard (each part is guarded on its own), plus a margin of 0.3 KB.
   bundle: { aim: 10_000, ceiling: 12_000 },
@@ -36,10 +36,18 @@ export const budgets = {
 /**
  * Guards of the other entries (gzip added on top of the default entry): the figure as last
  * measured plus a margin. Above it the check fails; the issues' budgets are reported beside.
- * Locales: 2.7–3.4 KB for about 70 whole sentences each (every validation message, the
- * picker's strings); Arabic and the CJK scripts take 2–3 bytes a character in UTF-8.
+ * Raised in 1.0, each for what a contract clause puts in that entry (README, Size and speed):
+ * - locales 3.6 -> 4.5 KB: 18 more sentences in every language ("Check key" and its outcome,
+ *   models and credit, Default model, Connect and its seven messages); a language is one entry
+ *   that exports its strings (contract section 13), so they cannot load later;
+ * - providers/all 2.2 -> 2.8 KB: every preset says as data what its check's answers tell
+ *   (limited, no-credit, models, credit) and OpenRouter's connect flow; each preset's own
+ *   entry stays within its guard of 1 KB;
+ * - picker 4.6 -> 5.0 KB (its issue's budget): a tile's check status with its credit in the
+ *   page's currency format, and deletes that are independent of each other;
+ * - rules (new in 1.0: Save's rules left the default entry): 7.2 KB.
  */
-export const entryGuards = { providers: 1_000, 'providers/all': 2_200, locales: 3_600, picker: 4_600, rules: 5_400, 'live-check': 1_600 };
+export const entryGuards = { providers: 1_000, 'providers/all': 2_800, locales: 4_500, picker: 5_000, rules: 7_200, 'live-check': 1_600, connect: 1_500 };
 
 const pkg = () => JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -136,7 +144,7 @@ export async function measure() {
       gzip: gzipSync(bytes, { level: 9 }).length,
       ...budgets.bundle,
       // The default entry's guard and each lazy chunk's, with Lit (see `budgets`).
-      guard: budgets.withLit.guard + entryGuards.rules + entryGuards['live-check'] + 300,
+      guard: budgets.withLit.guard + entryGuards.rules + entryGuards['live-check'] + entryGuards.connect + 300,
     });
   }
   // For reference, no budget: Lit itself.
