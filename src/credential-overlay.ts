@@ -20,6 +20,9 @@ import { styles } from './credential-overlay.styles.js';
 import { allowedUrl } from './url.js';
 import type { Verifier } from './verify.js';
 
+// The event types beside the class: framework typings import them from this module.
+export type * from './events.js';
+
 registerProvider(openai);
 
 /**

@@ -4,6 +4,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CredentialOverlay } from './credential-overlay.js';
 import { defineElement } from './define.js';
 import type { CredentialSummary } from './events.js';
+
+// The event types beside the class: framework typings import them from this module.
+export type { CredentialSummary, CredentialSelectDetail, CredentialDeleteDetail, CredentialSelectEvent, CredentialDeleteEvent } from './events.js';
 import { DEV, warnOnce } from './dev.js';
 // The overlay the picker creates when the host gives none: defined with it.
 import './index.js';

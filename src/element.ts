@@ -4,7 +4,6 @@
  */
 export * from './credential-overlay.js';
 export { CredentialFieldError } from './events.js';
-export type * from './events.js';
 export type { CheckResult } from './check-result.js';
 export type { CredentialOverlayStrings, FieldStrings, AlphabetPart, CharacterKind } from './strings.js';
 export type { ProviderPreset, KeyRules, KeyTypeRule, ForeignKeyRule, LiveCheck, PresetField, FieldKind, FieldOption } from './presets/types.js';

@@ -6,7 +6,6 @@ import { CredentialPicker } from './credential-picker.js';
 import './index.js';
 
 export * from './credential-picker.js';
-export type { CredentialSummary, CredentialSelectDetail, CredentialDeleteDetail, CredentialSelectEvent, CredentialDeleteEvent } from './events.js';
 export { pickerEn, type CredentialPickerStrings } from './picker-strings.js';
 
 // No error when this class (or another copy of it) already holds the tag.
