@@ -239,6 +239,7 @@ write('react.html', `<!doctype html><link rel="icon" href="data:,"><title>react<
 write('src/entries.ts', `
 import { getProvider } from 'credential-overlay';
 import 'credential-overlay/picker';
+import { checkKey, presets } from 'credential-overlay/key-rules';
 ${locales.map((l, i) => `import * as locale${i} from 'credential-overlay/locales/${l}';`).join('\n')}
 ${providers.map((p) => `import 'credential-overlay/providers/${p}';`).join('\n')}
 
@@ -250,6 +251,7 @@ const locales: Record<string, Record<string, unknown>> = { ${locales.map((l, i) 
   }),
   providers: ${JSON.stringify(providers.filter((p) => p !== 'all'))}.map((id) => [id, Boolean(getProvider(id))]),
   picker: Boolean(customElements.get('credential-picker')),
+  keyRules: checkKey('sk-ant-api03-' + 'x1Y2z3'.repeat(6), presets.find((p) => p.id === 'openai')!).ok === false,
 };
 `);
 write('entries.html', `<!doctype html><link rel="icon" href="data:,"><title>entries</title>
@@ -556,7 +558,7 @@ async function browserTests(executablePath) {
       await page.close();
     });
 
-    await check(`(e) Chromium: entries import through the exports map: picker, ${[...locales.map((l) => `locales/${l}`), ...providers.map((p) => `providers/${p}`)].join(', ') || '(none in the tarball)'}`, async () => {
+    await check(`(e) Chromium: entries import through the exports map: picker, key-rules, ${[...locales.map((l) => `locales/${l}`), ...providers.map((p) => `providers/${p}`)].join(', ') || '(none in the tarball)'}`, async () => {
       const { page, errors } = await open('entries.html');
       await page.waitForFunction(() => window.consumer, { timeout: 5000 });
       const c = await page.evaluate(() => window.consumer);
@@ -564,6 +566,7 @@ async function browserTests(executablePath) {
         ...c.providers.filter(([, ok]) => !ok).map(([n]) => `providers/${n} registered no "${n}" preset`)];
       assert(!bad.length, bad.join('; '));
       assert(c.picker, 'credential-overlay/picker did not define <credential-picker>');
+      assert(c.keyRules, 'credential-overlay/key-rules: checkKey did not refuse an Anthropic key for OpenAI');
       assert(!errors.length, errors.join('\n'));
       await page.close();
     });
