@@ -3,7 +3,8 @@
  * and the picker's tiles: the status, how many models, the credit left formatted with `Intl`
  * in the page's language and the provider's currency, the expiry date. Plain text, never markup.
  */
-import type { CheckResult } from './check.js';
+import type { CheckResult } from './check-result.js';
+import type { CredentialOverlayStrings } from './strings.js';
 
 /** Formatters made once per language and kind (a list of 10,000 tiles formats 10,000 dates). */
 const formats = new Map<string, { format(value: number | Date): string }>();
@@ -39,7 +40,7 @@ export const day = (iso: string, lang: string): string => formatter('d', lang, (
 /** The words of `credit` (left of a limit, or left), `""` when nothing is known. */
 export function creditText(
   credit: CheckResult['credit'],
-  s: { checkCredit: (p: { remaining: string; limit: string }) => string; checkCreditLeft: (p: { remaining: string }) => string },
+  s: Pick<CredentialOverlayStrings, 'checkCredit' | 'checkCreditLeft'>,
   currency: string | undefined,
   lang: string,
 ): string {
@@ -51,15 +52,7 @@ export function creditText(
 /** "Valid key · 87 models · $6.80 of $10.00 left", in the strings' language. */
 export function checkSummary(
   check: CheckResult,
-  s: {
-    checkValid: string;
-    checkLimited: string;
-    checkNoCredit: string;
-    checkModels: (p: { count: number }) => string;
-    checkCredit: (p: { remaining: string; limit: string }) => string;
-    checkCreditLeft: (p: { remaining: string }) => string;
-    checkExpires: (p: { date: string }) => string;
-  },
+  s: Pick<CredentialOverlayStrings, 'checkValid' | 'checkLimited' | 'checkNoCredit' | 'checkModels' | 'checkCredit' | 'checkCreditLeft' | 'checkExpires'>,
   currency: string | undefined,
   lang: string,
 ): string {
