@@ -11,16 +11,19 @@
  * Markdown is rendered by `marked` (a development dependency of the demo, never in the
  * package), at build or request time in Node; raw HTML in a page is shown as text.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import type { Plugin } from 'vite';
 
 /** The order of the pages in each page's list; pages not named here follow by file name. */
 const ORDER = [
-  'index', 'overlay', 'check', 'connect', 'picker', 'languages', 'frameworks', 'security',
-  'server', 'master-key', 'presets-check', 'size', 'migrating', 'demo', 'glossary', 'working-on-it',
+  'index', 'overlay', 'check', 'presets-check', 'connect', 'providers', 'picker', 'languages', 'frameworks',
+  'security', 'migrating', 'changelog', 'demo', 'server', 'master-key', 'size', 'glossary', 'working-on-it',
 ];
+
+/** Pages from the repository's root, beside `docs/`: the CHANGELOG (`/docs/changelog.html`). */
+const ROOT_PAGES: Record<string, string> = { 'CHANGELOG.md': 'changelog' };
 
 /** Files a page may show besides itself: pictures beside it in `docs/`. */
 const ASSET = /^[\w.-]+\.(png|svg|jpe?g|webp)$/i;
@@ -44,16 +47,22 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp
 /**
  * A link as written for GitHub, for the site: a markdown page beside this one (`check.md`,
  * `./check.md#check-key`) is its `.html` page; `README.md` and the repository's
- * `../README.md` are the index. Anything else (`../api.html`, `https://…`, `#part`) stays.
+ * `../README.md` are the index, `../CHANGELOG.md` the changelog page. `root`: the link is
+ * written in a file at the repository's root (the CHANGELOG), where the pages are
+ * `docs/<name>.md`. Anything else (`../api.html`, `https://…`, `#part`) stays.
  */
-export function siteHref(href: string): string {
+export function siteHref(href: string, { root = false } = {}): string {
   if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) return href;
   const at = href.search(/[?#]/);
   const path = at < 0 ? href : href.slice(0, at);
   const rest = at < 0 ? '' : href.slice(at);
-  const file = path.replace(/^\.\//, '');
+  let file = path.replace(/^\.\//, '');
+  if (root) file = /^docs\//.test(file) ? file.slice(5) : `../${file}`;
   if (/^(\.\.\/)?readme\.md$/i.test(file)) return `index.html${rest}`;
+  const outside = /^\.\.\/([\w.-]+\.md)$/i.exec(file)?.[1];
+  if (outside && ROOT_PAGES[outside]) return `${ROOT_PAGES[outside]}.html${rest}`;
   if (/^[\w.-]+\.md$/i.test(file)) return `${pageName(file)}.html${rest}`;
+  if (root && file.startsWith('../')) return file.slice(3) === 'api.html' ? `../api.html${rest}` : href;
   return href;
 }
 
@@ -69,33 +78,42 @@ export function slugger(): (text: string) => string {
 }
 
 /** Renders one page's markdown: headings with GitHub's ids, tables that scroll on narrow screens, links for the site. */
-export function renderDoc(markdown: string, file: string): DocPage {
+export function renderDoc(markdown: string, file: string, { root = false } = {}): DocPage {
   const slug = slugger();
   const assets = new Set<string>();
   let title = '';
-  /** The id of the last heading, which names the tables under it. */
+  /** The text of the last heading, which names the tables under it, and how many it named. */
   let section = '';
+  const named = new Map<string, number>();
   const marked = new Marked({
     gfm: true,
     walkTokens(token) {
-      if (token.type === 'link') token.href = siteHref(token.href);
+      if (token.type === 'link') token.href = siteHref(token.href, { root });
       if (token.type === 'image' && ASSET.test(token.href.replace(/^\.\//, ''))) assets.add(token.href.replace(/^\.\//, ''));
     },
     renderer: {
       heading({ tokens, depth }) {
         const text = this.parser.parseInline(tokens, this.parser.textRenderer);
         const id = slug(text);
-        section = id;
+        section = text;
         if (depth === 1 && !title) title = text;
         return `<h${depth} id="${escape(id)}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
       },
       table(token: Tokens.Table) {
         const align = (a: Tokens.TableCell['align']) => (a ? ` class="align-${a}"` : '');
-        const head = token.header.map((c) => `<th scope="col"${align(c.align)}>${this.parser.parseInline(c.tokens)}</th>`).join('');
-        const rows = token.rows.map((row) => `<tr>${row.map((c) => `<td${align(c.align)}>${this.parser.parseInline(c.tokens)}</td>`).join('')}</tr>`).join('\n');
-        // A region with a name, reachable by keyboard, so a wide table can scroll on a phone.
-        const name = section ? `aria-labelledby="${escape(section)}"` : `aria-label="${escape(title || file)}"`;
-        return `<div class="table" role="region" ${name} tabindex="0"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>${rows}</tbody>\n</table></div>\n`;
+        const cell = (c: Tokens.TableCell) => this.parser.parseInline(c.tokens);
+        // A header cell left empty in the markdown (a table of names and values) is no header.
+        const head = token.header.every((c) => !c.text.trim())
+          ? ''
+          : `<thead><tr>${token.header.map((c) => (c.text.trim() ? `<th scope="col"${align(c.align)}>${cell(c)}</th>` : '<td></td>')).join('')}</tr></thead>\n`;
+        const rows = token.rows.map((row) => `<tr>${row.map((c) => `<td${align(c.align)}>${cell(c)}</td>`).join('')}</tr>`).join('\n');
+        // A region with a name of its own, reachable by keyboard, so a wide table can scroll on
+        // a phone: named after the heading above it, numbered when that heading has several.
+        const base = section || title || file;
+        const n = (named.get(base) ?? 0) + 1;
+        named.set(base, n);
+        const name = n > 1 ? `${base} (table ${n})` : base;
+        return `<div class="table" role="region" aria-label="${escape(name)}" tabindex="0"><table>\n${head}<tbody>${rows}</tbody>\n</table></div>\n`;
       },
       // No raw HTML on the site: shown as the text it is.
       html({ text }) {
@@ -104,16 +122,20 @@ export function renderDoc(markdown: string, file: string): DocPage {
     },
   });
   const body = marked.parse(markdown, { async: false });
-  return { name: pageName(file), title: title || pageName(file), body, assets: [...assets] };
+  const name = root ? ROOT_PAGES[file] : pageName(file);
+  return { name, title: title || name, body, assets: root ? [] : [...assets] };
 }
 
-/** Every page of `dir` (`docs/`), in the site's order. */
+/** Every page of `dir` (`docs/`), and the root's pages beside it, in the site's order. */
 export function readDocs(dir: string): DocPage[] {
   const files = readdirSync(dir).filter((f) => /\.md$/i.test(f));
   const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
-  return files
-    .map((file) => renderDoc(readFileSync(join(dir, file), 'utf8'), file))
-    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+  const pages = files.map((file) => renderDoc(readFileSync(join(dir, file), 'utf8'), file));
+  for (const file of Object.keys(ROOT_PAGES)) {
+    const path = join(dir, '..', file);
+    if (existsSync(path)) pages.push(renderDoc(readFileSync(path, 'utf8'), file, { root: true }));
+  }
+  return pages.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
 /** A whole page: the site's header, the list of pages, and the rendered markdown. */
