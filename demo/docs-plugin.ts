@@ -1,6 +1,7 @@
 /**
  * The documentation pages of the demo site: every `docs/*.md` rendered to `/docs/<name>.html`
- * (`docs/README.md` to `/docs/index.html`), beside the API reference page. Under `npm start`
+ * (`docs/README.md` to `/docs/index.html`), and the repository's README and CHANGELOG to
+ * `/docs/readme.html` and `/docs/changelog.html`, beside the API reference page. Under `npm start`
  * they are rendered on each request from the files as they are; `vite build --mode demo`
  * (`npm run serve`) writes them, their style sheet and the pictures they show into
  * `dist-demo/docs/`.
@@ -18,12 +19,12 @@ import type { Plugin } from 'vite';
 
 /** The order of the pages in each page's list; pages not named here follow by file name. */
 const ORDER = [
-  'index', 'overlay', 'check', 'presets-check', 'connect', 'providers', 'picker', 'languages', 'frameworks',
+  'index', 'readme', 'overlay', 'check', 'presets-check', 'connect', 'providers', 'picker', 'languages', 'frameworks',
   'security', 'migrating', 'changelog', 'demo', 'server', 'master-key', 'size', 'glossary', 'working-on-it',
 ];
 
-/** Pages from the repository's root, beside `docs/`: the CHANGELOG (`/docs/changelog.html`). */
-const ROOT_PAGES: Record<string, string> = { 'CHANGELOG.md': 'changelog' };
+/** Pages from the repository's root, beside `docs/`: the README and the CHANGELOG (`/docs/readme.html`, `/docs/changelog.html`). */
+const ROOT_PAGES: Record<string, string> = { 'README.md': 'readme', 'CHANGELOG.md': 'changelog' };
 
 /** Files a page may show besides itself: pictures beside it in `docs/`. */
 const ASSET = /^[\w.-]+\.(png|svg|jpe?g|webp)$/i;
@@ -46,10 +47,10 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp
 
 /**
  * A link as written for GitHub, for the site: a markdown page beside this one (`check.md`,
- * `./check.md#check-key`) is its `.html` page; `README.md` and the repository's
- * `../README.md` are the index, `../CHANGELOG.md` the changelog page. `root`: the link is
- * written in a file at the repository's root (the CHANGELOG), where the pages are
- * `docs/<name>.md`. Anything else (`../api.html`, `https://…`, `#part`) stays.
+ * `./check.md#check-key`) is its `.html` page; `README.md` (of `docs/`) is the index; the
+ * repository's `../README.md` and `../CHANGELOG.md` are their pages. `root`: the link is
+ * written in a file at the repository's root (the README, the CHANGELOG), where the pages
+ * are `docs/<name>.md`. Anything else (`../api.html`, `https://…`, `#part`) stays.
  */
 export function siteHref(href: string, { root = false } = {}): string {
   if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) return href;
@@ -58,7 +59,7 @@ export function siteHref(href: string, { root = false } = {}): string {
   const rest = at < 0 ? '' : href.slice(at);
   let file = path.replace(/^\.\//, '');
   if (root) file = /^docs\//.test(file) ? file.slice(5) : `../${file}`;
-  if (/^(\.\.\/)?readme\.md$/i.test(file)) return `index.html${rest}`;
+  if (/^readme\.md$/i.test(file)) return `index.html${rest}`;
   const outside = /^\.\.\/([\w.-]+\.md)$/i.exec(file)?.[1];
   if (outside && ROOT_PAGES[outside]) return `${ROOT_PAGES[outside]}.html${rest}`;
   if (/^[\w.-]+\.md$/i.test(file)) return `${pageName(file)}.html${rest}`;
@@ -89,7 +90,14 @@ export function renderDoc(markdown: string, file: string, { root = false } = {})
     gfm: true,
     walkTokens(token) {
       if (token.type === 'link') token.href = siteHref(token.href, { root });
-      if (token.type === 'image' && ASSET.test(token.href.replace(/^\.\//, ''))) assets.add(token.href.replace(/^\.\//, ''));
+      if (token.type === 'image') {
+        // A picture beside the page (`overlay-light.png`), or in `docs/` from the root's pages.
+        const src = token.href.replace(/^\.\//, '').replace(root ? /^docs\// : /^$/, '');
+        if (ASSET.test(src)) {
+          token.href = src;
+          assets.add(src);
+        }
+      }
     },
     renderer: {
       heading({ tokens, depth }) {
@@ -123,7 +131,7 @@ export function renderDoc(markdown: string, file: string, { root = false } = {})
   });
   const body = marked.parse(markdown, { async: false });
   const name = root ? ROOT_PAGES[file] : pageName(file);
-  return { name, title: title || name, body, assets: root ? [] : [...assets] };
+  return { name, title: title || name, body, assets: [...assets] };
 }
 
 /** Every page of `dir` (`docs/`), and the root's pages beside it, in the site's order. */

@@ -1,5 +1,5 @@
 // End-to-end tests of the documentation pages the demo site serves beside its API page
-// (demo/docs-plugin.ts renders docs/*.md, and the CHANGELOG, to /docs/<name>.html): every
+// (demo/docs-plugin.ts renders docs/*.md, the README and the CHANGELOG, to /docs/<name>.html): every
 // page loads under the demo's own Content-Security-Policy with one h1, every link between
 // pages (and to the API page) and every anchor and picture resolves, and axe finds nothing.
 // In headless Chromium (playwright-core with the system Chromium) against Vite's dev server,
@@ -18,11 +18,12 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 // The policy `npm run serve` sends with every page of the built demo (server/demo-routes.ts).
 const CSP = /const CSP = "([^"]+)"/.exec(readFileSync(new URL('server/demo-routes.ts', root), 'utf8'))[1];
 
-/** Every page the site should have: one per docs/*.md (README.md is the index), and the CHANGELOG. */
+/** Every page the site should have: one per docs/*.md (README.md is the index), and the repository's README and CHANGELOG. */
 const PAGES = [
   ...readdirSync(new URL('docs/', root))
     .filter((f) => f.endsWith('.md'))
     .map((f) => (f === 'README.md' ? 'index' : f.slice(0, -3))),
+  'readme',
   'changelog',
 ];
 
