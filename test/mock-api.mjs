@@ -376,7 +376,8 @@ export function handleMockApi(req, res) {
   }
   const second = p.second && path === p.second.path && req.method === 'GET';
   if (!second && (path !== p.path || req.method !== (p.method ?? 'GET'))) {
-    send(404, { error: { message: `No route ${req.method} ${path}` } });
+    // Never the path: a client may have put a key in it, and an answer never echoes a key.
+    send(404, { error: { message: `No such route of the ${provider} mock.` } });
     return true;
   }
   const early = p.query?.(url.searchParams);
