@@ -4,11 +4,17 @@
  * numbered migrations applied at start, each inside a transaction with its record in
  * `schema_migrations`: SQL files (`NNN_name.sql`), or code (`NNN_name.ts`, exporting
  * `up(tx, { keys })`) for a change that needs the keyring, such as re-sealing every key.
+ *
+ * The code migrations are imported here, statically (`CODE_MIGRATIONS`), not loaded from
+ * their files at run time: whatever loads this module (tsx, Vite's bundle of its config, a
+ * build) loads them with it, and plain Node needs no TypeScript loader for them. Their files
+ * still mark where they stand in the order.
  */
 import { chmodSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Keyring } from './crypto.js';
+import * as ownersAndNameKeys from './migrations/002_owners_and_name_keys.js';
+import * as sealBinding from './migrations/003_seal_binding.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -32,6 +38,12 @@ export interface MigrationContext {
 export interface CodeMigration {
   up(tx: Queryable, context: MigrationContext): Promise<void>;
 }
+
+/** Every code migration, by its file's name without extension. A new one is added here too. */
+export const CODE_MIGRATIONS: Readonly<Record<string, CodeMigration>> = {
+  '002_owners_and_name_keys': ownersAndNameKeys,
+  '003_seal_binding': sealBinding,
+};
 
 /** Opens PGlite in `dataDir`, or PostgreSQL at `databaseUrl`, and brings the schema up to date. */
 export async function openDatabase(options: { dataDir?: string; databaseUrl?: string; keys?: Keyring }): Promise<Database> {
@@ -141,7 +153,8 @@ export async function migrate(db: Database, context?: MigrationContext, dir = MI
         }
       };
     } else {
-      const code = (await import(pathToFileURL(join(dir, name)).href)) as CodeMigration;
+      const code = Object.hasOwn(CODE_MIGRATIONS, stem(name)) ? CODE_MIGRATIONS[stem(name)] : undefined;
+      if (!code) throw new Error(`migration ${name} is not in CODE_MIGRATIONS (server/db.ts): import it there`);
       if (!context) throw new Error(`migration ${name} needs the keyring: open the database through openDataFolder`);
       work = (tx) => code.up(tx, context);
     }

@@ -3,6 +3,11 @@
  * same Host rule, URL parsing and error shape): the providers' mock (`/mock/…`, for the
  * demo's checks; test/mock-api.mjs) and, standalone, the built demo's files with the page's
  * Content-Security-Policy.
+ *
+ * The mock reads its requests as plain Node does (`handleMockApi(req, res)`), bodies too (the
+ * connect flow's code exchange). So its routes live in a plugin of their own whose one
+ * content-type parser takes any type and leaves the body unread: the API's JSON parser would
+ * consume it first (the mock then waits for a body that never comes) or refuse a form (415).
  */
 import type { FastifyInstance } from 'fastify';
 import { readFile, stat } from 'node:fs/promises';
@@ -39,16 +44,21 @@ async function fileOf(root: string, path: string): Promise<string | undefined> {
 /** The mock always; the built demo's files when `root` is given (a page that is no file gets index.html). */
 export function demoRoutes({ root }: { root?: string } = {}) {
   return (fastify: FastifyInstance) => {
-    fastify.all('/mock/*', async (request, reply) => {
-      reply.hijack();
-      const res = reply.raw;
-      let handled = false;
-      try {
-        handled = handleMockApi(request.raw, res);
-      } catch {
-        handled = false;
-      }
-      if (!handled && !res.headersSent) res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(NO_MOCK);
+    void fastify.register(async (mock) => {
+      // Encapsulated: the API keeps its JSON-only parser; here the body stays in the stream.
+      mock.removeAllContentTypeParsers();
+      mock.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+      mock.all('/mock/*', async (request, reply) => {
+        reply.hijack();
+        const res = reply.raw;
+        let handled = false;
+        try {
+          handled = handleMockApi(request.raw, res);
+        } catch {
+          handled = false;
+        }
+        if (!handled && !res.headersSent) res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(NO_MOCK);
+      });
     });
     if (!root) return;
     const top = resolve(root);

@@ -8,9 +8,13 @@
  * stops the process; requests that are not in origin form are refused here before Vite sees
  * them. Host names in CREDENTIAL_ALLOWED_HOSTS are added to Vite's `server.allowedHosts`.
  *
- * Vite bundles this module with its config, but the database loads its code migrations
- * (`server/migrations/NNN_*.ts`) at run time: tsx is registered for them first, as
- * `npm run serve` runs the server under `node --import tsx`.
+ * Vite bundles this module with its config, the code migrations with it (db.ts imports them
+ * statically), so plain Node runs it: no TypeScript loader is registered.
+ *
+ * The app opens on the first request; a refused start is answered 503 with its reason, and
+ * the next request tries again (a fixed setting needs no restart of Vite). Closing Vite
+ * closes the app and releases the data folder before `server.close()` resolves, so a Vite
+ * started again on the same folder in the same process is not refused as "in use".
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,10 +37,6 @@ export interface CredentialServerOptions {
   open?: (options: OpenOptions) => Promise<App>;
 }
 
-let typescript: Promise<void> | undefined;
-/** Lets Node import the server's .ts modules that are loaded at run time (once per process). */
-const loadTypeScript = () => (typescript ??= import('tsx/esm/api').then(({ register }) => void register()));
-
 const OURS = /^\/(?:api|mock)(?:[/?]|$)/;
 
 /** A request target Vite can take: origin form (`/path`), not `//host…`, parseable as a URL. */
@@ -49,8 +49,21 @@ const json = (res: ServerResponse, status: number, field: string, message: strin
 export function credentialServer(options: CredentialServerOptions = {}): Plugin {
   const env = options.env ?? process.env;
   const dataDir = resolve(options.dataDir ?? env.CREDENTIAL_DATA_DIR ?? '.data');
+  /** The app once a request opened it (a refused open is forgotten: the next request tries again). */
+  let app: Promise<App> | undefined;
+  let closing: Promise<void> | undefined;
+  /** Closes the app, once, however many of Vite's environments and events ask. */
+  const close = () =>
+    (closing ??= (async () => {
+      const opened = app;
+      app = undefined;
+      const a = await opened?.catch(() => undefined);
+      await a?.close();
+    })());
   return {
     name: 'credential-overlay-demo-server',
+    // Awaited by Vite's server.close() (each environment's plugin container), unlike the HTTP server's 'close' event.
+    closeBundle: close,
     config() {
       let hosts: string[] = [];
       try {
@@ -61,7 +74,7 @@ export function credentialServer(options: CredentialServerOptions = {}): Plugin 
       return hosts.length ? { server: { allowedHosts: hosts } } : undefined;
     },
     configureServer(server) {
-      let app: Promise<App> | undefined;
+      closing = undefined;
       let origin = '';
       const http = server.httpServer;
       if (http) {
@@ -79,8 +92,10 @@ export function credentialServer(options: CredentialServerOptions = {}): Plugin 
         http.on('clientError', answerClientError);
         http.on('connect', refuseConnect);
       }
-      const open = () =>
-        (app ??= loadTypeScript().then(() => (options.open ?? openApp)({
+      const open = () => {
+        if (closing) return Promise.reject(new Error('Vite is closing.'));
+        if (app) return app;
+        const opening = (options.open ?? openApp)({
           env,
           dataDir,
           log: (line) => server.config.logger.info(`[api] ${line}`, { timestamp: true }),
@@ -88,12 +103,19 @@ export function credentialServer(options: CredentialServerOptions = {}): Plugin 
           checkBase: (preset) => (origin ? mockBase(preset, origin) : undefined),
           extend: demoRoutes(),
           ...options.app,
-        })).then((a) => {
+        }).then((a) => {
           const port = origin.split(':').pop();
           for (const host of ['127.0.0.1', 'localhost', '[::1]']) a.allow(`${host}:${port}`);
           return a;
-        }));
-      http?.once('close', () => void app?.then((a) => a.close(), () => {}));
+        });
+        app = opening;
+        // A refusal is not kept: the next request opens again (after the setting is fixed).
+        opening.catch(() => {
+          if (app === opening) app = undefined;
+        });
+        return opening;
+      };
+      http?.once('close', () => void close());
       server.middlewares.use((req, res, next) => {
         if (!OURS.test(req.url ?? '')) return next();
         open().then(
