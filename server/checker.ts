@@ -4,9 +4,14 @@
  * abuse limits: so many checks a minute per client address and per saved credential
  * (@fastify/rate-limit's counters, 429 with Retry-After), so many at once (503), one deadline
  * that covers DNS.
+ *
+ * It answers as the browser's check does (live-check.ts): `{ ok: true, check }` with the
+ * `CheckResult`, models included. A preset whose check lists no models (xAI) has them asked
+ * apart after a passing check, under the same policy, within the same deadline and the same
+ * slot of the limits; a failure there only leaves the models out.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { checkRequest, readCheckAnswer, type VerifyResult } from '../src/check.js';
+import { checkRequest, modelsOf, modelsRequest, readCheckAnswer, type VerifyResult } from '../src/check.js';
 import type { ProviderPreset } from '../src/presets/types.js';
 import { en } from '../src/strings.js';
 import { HttpError } from './input.js';
@@ -57,15 +62,31 @@ export function createCheck(fastify: FastifyInstance, options: CheckerOptions): 
 
   async function outbound(preset: ProviderPreset, key: string, fields: Readonly<Record<string, string>>): Promise<VerifyResult> {
     const unconfirmed = (reason: string): VerifyResult => ({ ok: false, unreachable: true, message: en.verifyUnconfirmed({ provider: preset.label, reason }) });
-    const request = checkRequest(preset, key, { baseUrl: options.checkBase?.(preset.id) ?? preset.baseUrl, fields });
+    const context = { baseUrl: options.checkBase?.(preset.id) ?? preset.baseUrl, fields };
+    const request = checkRequest(preset, key, context);
     if (!request) return unconfirmed(en.reasonFailed);
+    const deadline = Date.now() + limits.checkTimeoutMs;
+    const policy = { allow: options.allow, resolve: options.resolve };
+    let result: VerifyResult;
     try {
-      const { status, body } = await send(request, { allow: options.allow, resolve: options.resolve, timeoutMs: limits.checkTimeoutMs });
-      return readCheckAnswer(preset, status, body, en, key);
+      const { status, body } = await send(request, { ...policy, timeoutMs: limits.checkTimeoutMs });
+      result = readCheckAnswer(preset, status, body, en, key);
     } catch (error) {
       if (error instanceof PolicyError) return unconfirmed(error.message);
       if (error instanceof TimeoutError) return unconfirmed(en.reasonTimeout({ seconds }));
       return unconfirmed('the server could not reach it');
+    }
+    // Where the check's answer lists no models (xAI), they are asked apart, for a valid key only.
+    const second = result.ok && result.check?.status === 'valid' ? modelsRequest(preset, key, context) : undefined;
+    const left = deadline - Date.now();
+    if (!second || !result.ok || !result.check || left <= 0) return result;
+    try {
+      const { status, body } = await send(second, { ...policy, timeoutMs: left });
+      const models = status >= 200 && status < 300 ? modelsOf(preset, body) : undefined;
+      return models ? { ok: true, check: Object.freeze({ ...result.check, models: Object.freeze(models) }) } : result;
+    } catch {
+      // Refused, cut off or too late: the key is still what the first answer said.
+      return result;
     }
   }
 

@@ -5,7 +5,7 @@
  * bidi-control characters, no key where a key does not belong, ids in the server's format,
  * and one key per name for the duplicate rule.
  */
-import { checkField, DESCRIPTION_MAX, initialValues, NAME_MAX } from '../src/form.js';
+import { checkField, DESCRIPTION_MAX, initialValues, NAME_MAX, withModelField } from '../src/form.js';
 import { checkKey, checkText, holdsKey, type KeyCheck } from '../src/key-rules.js';
 import { presets } from '../src/presets/all.js';
 import type { ProviderPreset } from '../src/presets/types.js';
@@ -90,16 +90,24 @@ export function checkName(name: string): string {
 export const checkDescription = (description: string) =>
   checkStored('description', description, { label: en.descriptionLabel, max: DESCRIPTION_MAX, required: false, lines: true });
 
+/** The id of the overlay's optional "Default model" (`choose-model`), which any preset takes. */
+export const MODEL_FIELD = 'model';
+
 /**
  * Every field of the preset, validated by its own rule: `given` over `base` (the saved values)
  * over the preset's defaults. Unknown ids are refused; only own members are read.
+ *
+ * Any preset also takes the overlay's "Default model" (`model`, `withModelField`: optional, at
+ * most 200 characters, plain text, no key; it moves no key). It is kept only when it holds
+ * something: `""` clears it, and a credential without one has no `model` member.
  */
 export function checkFields(preset: ProviderPreset, given: Readonly<Record<string, string>> = {}, base?: Readonly<Record<string, string>>): Record<string, string> {
-  const fields = preset.fields ?? [];
+  const withModel = withModelField(preset, en);
+  const fields = withModel.fields ?? [];
   for (const id of Object.keys(given)) {
     if (!fields.some((f) => f.id === id)) throw new HttpError(400, 'body', `The ${preset.label} preset has no field${quoted(id)}.`);
   }
-  const start = initialValues(preset, base, () => {});
+  const start = initialValues(withModel, base, () => {});
   const out: Record<string, string> = {};
   for (const field of fields) {
     const value = (hasOwn(given, field.id) ? given[field.id] : start[field.id]).trim();
@@ -107,6 +115,7 @@ export function checkFields(preset: ProviderPreset, given: Readonly<Record<strin
     const problem = error ?? badCharacters(value, field.label);
     if (problem) throw new HttpError(400, field.id, problem);
     if (holdsKey(value, { url: field.kind === 'url' })) throw new HttpError(400, field.id, keyInside(field.label));
+    if (field.id === MODEL_FIELD && !value && !preset.fields?.some((f) => f.id === MODEL_FIELD)) continue;
     out[field.id] = value;
   }
   return out;

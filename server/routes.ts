@@ -6,13 +6,17 @@
  *   POST   /api/credentials         { provider, name, description, apiKey, fields, verify? } → 201
  *   PATCH  /api/credentials/:id     the same, each optional; apiKey "" or absent keeps the key → 200
  *   DELETE /api/credentials/:id     → 204
- *   POST   /api/credentials/check   { provider, apiKey, fields } or { id, fields?, apiKey? } → { ok, message?, unreachable? }
+ *   POST   /api/credentials/check   { provider, apiKey, fields } or { id, fields?, apiKey? } → { ok: true, check } or { ok: false, message, unreachable? }
  *
  * A saved key is never sent to an address it was not saved for: a change of a `url` field
  * (in a PATCH, or in a check by id) needs the key again.
+ *
+ * A passing check of a saved credential's own key and fields (POST or PATCH with `verify`, a
+ * check by id) is kept with it as its summary's `check`, without the models, and `verified`
+ * set; written only if that key and those fields are still the saved ones when the check ends.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { VerifyResult } from '../src/check.js';
+import type { CheckResult, VerifyResult } from '../src/check.js';
 import { movesKey } from '../src/form.js';
 import type { ProviderPreset } from '../src/presets/types.js';
 import type { Check } from './checker.js';
@@ -66,12 +70,14 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     const fields = checkFields(preset, b.fields);
     const key = preset.key?.required === false ? givenKey(preset, b.apiKey) : checkNewKey(preset, b.apiKey ?? '');
     let verified = false;
+    let checked: CheckResult | undefined;
     if (b.verify) {
       // A name that is taken is refused before the key goes anywhere.
       if (await store.nameTaken(owner, preset.id, name)) throw new DuplicateName();
       const result = await check(request, preset, key?.apiKey ?? '', fields);
       if (!result.ok) throw new HttpError(400, 'apiKey', result.message);
       verified = true;
+      checked = result.check;
     }
     return store.create(owner, {
       provider: preset.id,
@@ -82,6 +88,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
       keyHint: key?.keyHint ?? '',
       keyType: key?.keyType ?? 'none',
       verified,
+      check: checked,
     });
   }
 
@@ -107,7 +114,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
 
     // The check runs before the write and outside it (it may take seconds), on one reading of
     // the key with the fields it was saved for.
-    let checked: { fields: Record<string, string>; keyTag: string } | undefined;
+    let checked: { fields: Record<string, string>; keyTag: string; result?: CheckResult } | undefined;
     if (b.verify) {
       if (name !== undefined && (await store.nameTaken(owner, preset.id, name, id))) throw new DuplicateName();
       const now: (Saved & { apiKey?: string }) | undefined = key ? first : await store.open(owner, id);
@@ -115,7 +122,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
       const fields = fieldsOver(now);
       const result = await check(request, preset, key?.apiKey ?? now.apiKey ?? '', fields, { owner, id });
       if (!result.ok) throw new HttpError(400, 'apiKey', result.message);
-      checked = { fields, keyTag: now.keyTag };
+      checked = { fields, keyTag: now.keyTag, result: result.check };
     }
 
     // The write decides on the row as it is now: a change made meanwhile is kept, and a
@@ -128,8 +135,8 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
       }
       const change: Change = { name, description, ...(b.fields !== undefined && { fields }) };
       if (key) Object.assign(change, { apiKey: key.apiKey, keyHint: key.keyHint, keyType: key.keyType });
-      if (checked && sameFields(preset, checked.fields, fields) && (key || now.keyTag === checked.keyTag)) change.verified = true;
-      else if (key || !sameFields(preset, now.fields, fields)) change.verified = false;
+      if (checked && sameFields(preset, checked.fields, fields) && (key || now.keyTag === checked.keyTag)) Object.assign(change, { verified: true, check: checked.result ?? null });
+      else if (key || !sameFields(preset, now.fields, fields)) Object.assign(change, { verified: false, check: null });
       return change;
     });
     if (!summary) throw notFound();
@@ -154,7 +161,20 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     const key = givenKey(preset, b.apiKey);
     const fields = b.fields === undefined ? saved.fields : checkFields(preset, b.fields, saved.fields);
     if (!key && saved.hasKey && movesKey(preset, saved.fields, fields)) throw moved();
-    return check(request, preset, key?.apiKey ?? saved.apiKey, fields, { owner, id });
+    const result = await check(request, preset, key?.apiKey ?? saved.apiKey, fields, { owner, id });
+    // Kept with the credential only when it checked what is saved (its key, none or the same
+    // given again, with its fields), and only if that is still saved now that it answered.
+    const ofSaved = (!key || key.apiKey === saved.apiKey) && sameFields(preset, saved.fields, fields);
+    if (result.ok && result.check && ofSaved) {
+      const passed = result.check;
+      await store.update(
+        owner,
+        id,
+        (now): Change => (now.keyTag === saved.keyTag && sameFields(preset, now.fields, saved.fields) ? { verified: true, check: passed } : {}),
+        { touch: false },
+      );
+    }
+    return result;
   }
 
   api.get('/credentials', async (request) => store.list(ownerOf(request)));

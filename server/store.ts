@@ -3,9 +3,11 @@
  * server's own check) back to the server, sealed at rest by sealing.ts. Every query names the
  * owner, so one owner never reads, changes or deletes another's. Names are unique per owner
  * and provider by their normalized key (`nameKey`). A change is decided on the row as it is
- * under a row lock, so concurrent changes never lose one another's fields.
+ * under a row lock, so concurrent changes never lose one another's fields. The last passing
+ * check of the saved key is kept with it (without the models) and goes when the key changes.
  */
 import { randomUUID } from 'node:crypto';
+import { cleanCheck, type CheckResult } from '../src/check.js';
 import type { Keyring } from './crypto.js';
 import type { Database, Queryable } from './db.js';
 import { nameKey } from './input.js';
@@ -13,6 +15,24 @@ import { openKey, sealKey } from './sealing.js';
 
 /** The owner of the demo's credentials, and of rows saved before owners existed: one person, on their own machine. */
 export const LOCAL_OWNER = 'local';
+
+/**
+ * The last passing server check of the saved key, as a summary carries it (contract sections
+ * 12 and 14): `CheckResult` without `models` (a list that goes stale, and is the provider's to
+ * tell again).
+ */
+export interface StoredCheck {
+  status: CheckResult['status'];
+  credit?: { limit: number | null; remaining: number | null; used: number | null };
+  expiresAt?: string;
+  checkedAt: string;
+}
+
+/** What of a check is kept: its status, credit, expiry and time; never its models. */
+export function storedCheck(check: CheckResult): StoredCheck {
+  const { status, credit, expiresAt, checkedAt } = cleanCheck(check);
+  return { status, ...(credit && { credit: { ...credit } }), ...(expiresAt && { expiresAt }), checkedAt };
+}
 
 /** What the API returns of a credential: never the key. */
 export interface Summary {
@@ -24,6 +44,8 @@ export interface Summary {
   keyType: string;
   verified: boolean;
   fields: Record<string, string>;
+  /** The last passing server check of the saved key; `null` when none. */
+  check: StoredCheck | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -44,6 +66,7 @@ interface Row {
   key_hint: string;
   key_type: string;
   verified: boolean;
+  last_check: StoredCheck | string | null;
   ciphertext: Uint8Array | null;
   nonce: Uint8Array | null;
   key_version: string | null;
@@ -51,11 +74,16 @@ interface Row {
   updated_at: Date | string;
 }
 
-const SUMMARY = 'id, provider, name, description, fields, key_hint, key_type, verified, created_at, updated_at';
+const SUMMARY = 'id, provider, name, description, fields, key_hint, key_type, verified, last_check, created_at, updated_at';
 const SAVED = `${SUMMARY}, ciphertext IS NOT NULL AS has_key, nonce`;
 
 const fieldsOf = (r: Pick<Row, 'fields'>): Record<string, string> => (typeof r.fields === 'string' ? JSON.parse(r.fields) : r.fields);
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+/** The stored check, read as the overlay reads a host's (`cleanCheck`): a known shape whatever the column holds. */
+const checkOf = (r: Pick<Row, 'last_check'>): StoredCheck | null => {
+  const v = typeof r.last_check === 'string' ? JSON.parse(r.last_check) : r.last_check;
+  return v && typeof v === 'object' ? storedCheck(v as CheckResult) : null;
+};
 const summary = (r: Row): Summary => ({
   id: r.id,
   provider: r.provider,
@@ -65,6 +93,7 @@ const summary = (r: Row): Summary => ({
   keyType: r.key_type,
   verified: r.verified,
   fields: fieldsOf(r),
+  check: checkOf(r),
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
 });
@@ -93,10 +122,16 @@ export interface NewCredential {
   keyHint: string;
   keyType: string;
   verified: boolean;
+  /** The check that set `verified` (its models are not kept). */
+  check?: CheckResult;
 }
 
-/** What a change sets; absent members stay. A key only when one is given: nothing blanks a saved key. */
-export type Change = Partial<Omit<NewCredential, 'provider'>>;
+/**
+ * What a change sets; absent members stay. A key only when one is given: nothing blanks a
+ * saved key. `check`: the last passing check, or `null` to clear it; a new key clears it
+ * unless the change brings the check of that key.
+ */
+export type Change = Partial<Omit<NewCredential, 'provider' | 'check'>> & { check?: CheckResult | null };
 
 export class Store {
   readonly #db: Database;
@@ -129,9 +164,24 @@ export class Store {
     const sealed = c.apiKey ? sealKey(this.#keys, { id, provider: c.provider, fields: c.fields }, c.apiKey) : undefined;
     return this.#unique(async () => {
       const { rows } = await this.#db.query<Row>(
-        `INSERT INTO credentials (id, owner, provider, name, name_key, description, fields, key_hint, key_type, verified, ciphertext, nonce, key_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${SUMMARY}`,
-        [id, owner, c.provider, c.name, nameKey(c.name), c.description, JSON.stringify(c.fields), c.keyHint, c.keyType, c.verified, sealed?.ciphertext ?? null, sealed?.nonce ?? null, sealed?.keyVersion ?? null],
+        `INSERT INTO credentials (id, owner, provider, name, name_key, description, fields, key_hint, key_type, verified, last_check, ciphertext, nonce, key_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${SUMMARY}`,
+        [
+          id,
+          owner,
+          c.provider,
+          c.name,
+          nameKey(c.name),
+          c.description,
+          JSON.stringify(c.fields),
+          c.keyHint,
+          c.keyType,
+          c.verified,
+          c.verified && c.check ? JSON.stringify(storedCheck(c.check)) : null,
+          sealed?.ciphertext ?? null,
+          sealed?.nonce ?? null,
+          sealed?.keyVersion ?? null,
+        ],
       );
       return summary(rows[0]);
     });
@@ -142,8 +192,9 @@ export class Store {
    * in one transaction with the write, so a change made meanwhile is seen and never
    * overwritten. `decide` may throw to refuse (nothing is written). The key is sealed for the
    * row's fields after the change. `undefined` when the owner has no such credential.
+   * `touch: false` (a check's record, no edit): `updated_at` stays, and an empty change writes nothing.
    */
-  async update(owner: string, id: string, decide: (now: Saved) => Change): Promise<Summary | undefined> {
+  async update(owner: string, id: string, decide: (now: Saved) => Change, { touch = true } = {}): Promise<Summary | undefined> {
     return this.#unique(() =>
       this.#db.transaction(async (tx: Queryable) => {
         const { rows } = await tx.query<Row & { has_key: boolean }>(`SELECT ${SAVED} FROM credentials WHERE id = $1 AND owner = $2 FOR UPDATE`, [id, owner]);
@@ -163,6 +214,7 @@ export class Store {
         if (change.description !== undefined) set('description', change.description);
         if (change.fields !== undefined) set('fields', JSON.stringify(change.fields));
         if (change.verified !== undefined) set('verified', change.verified);
+        if (change.check !== undefined) set('last_check', change.check && JSON.stringify(storedCheck(change.check)));
         if (change.apiKey) {
           const sealed = sealKey(this.#keys, { id, provider: now.provider, fields: change.fields ?? now.fields }, change.apiKey);
           set('ciphertext', sealed.ciphertext);
@@ -170,8 +222,14 @@ export class Store {
           set('key_version', sealed.keyVersion);
           set('key_hint', change.keyHint ?? '');
           set('key_type', change.keyType ?? '');
+          // What was learned of the old key says nothing of the new one.
+          if (change.check === undefined) set('last_check', null);
         }
-        sets.push('updated_at = now()');
+        if (touch) sets.push('updated_at = now()');
+        if (!sets.length) {
+          const { rows: same } = await tx.query<Row>(`SELECT ${SUMMARY} FROM credentials WHERE id = $1 AND owner = $2`, [id, owner]);
+          return summary(same[0]);
+        }
         const result = await tx.query<Row>(`UPDATE credentials SET ${sets.join(', ')} WHERE id = $1 AND owner = $2 RETURNING ${SUMMARY}`, values);
         return summary(result.rows[0]);
       }),

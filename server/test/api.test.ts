@@ -76,7 +76,8 @@ describe(`API on ${POSTGRES ? 'PostgreSQL' : 'PGlite'}`, () => {
     const key = testKeys.openai.VALID;
     const r = await create({ name: 'Production', apiKey: key, fields: { organization: 'org-Abc123' }, keyHint: undefined });
     assert.equal(r.status, 201);
-    assert.deepEqual(Object.keys(r.body).sort(), ['createdAt', 'description', 'fields', 'id', 'keyHint', 'keyType', 'name', 'provider', 'updatedAt', 'verified']);
+    assert.deepEqual(Object.keys(r.body).sort(), ['check', 'createdAt', 'description', 'fields', 'id', 'keyHint', 'keyType', 'name', 'provider', 'updatedAt', 'verified']);
+    assert.equal(r.body.check, null, 'no check ran');
     assert.equal(r.body.keyHint, `sk-proj-…${key.slice(-4)}`);
     assert.equal(r.body.keyType, 'project');
     assert.equal(r.body.verified, false);

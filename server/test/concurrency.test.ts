@@ -95,9 +95,41 @@ describe('no lost updates', () => {
     const answer = await slow;
     assert.equal(answer.status, 200, answer.text);
     assert.equal(answer.body.verified, false, 'the check passed for the old key only');
+    assert.equal(answer.body.check, null, 'and what it learned is not kept for the new key');
     const now = await summary(run, c.id);
     assert.equal(now.verified, false);
+    assert.equal(now.check, null);
     assert.equal(now.keyHint, rotated.body.keyHint, 'the new key stays');
+  });
+
+  test('a slow check by id, racing a PATCH that changes the key: its result is not kept for the new key', async () => {
+    const { body: c } = await saveAt(run, provider.baseUrl);
+    provider.hold = true;
+    const slow = run.call('POST', '/api/credentials/check', { id: c.id });
+    await provider.held(1);
+    const rotated = await run.call('PATCH', `/api/credentials/${c.id}`, { apiKey: compatible.REVOKED });
+    assert.equal(rotated.status, 200, rotated.text);
+    provider.release();
+    const answer = await slow;
+    assert.equal(answer.body.ok, true, 'the old key passed');
+    const now = await summary(run, c.id);
+    assert.equal(now.verified, false);
+    assert.equal(now.check, null, 'not written for the key saved meanwhile');
+  });
+
+  test('a slow check by id, racing a rename: the key it checked is still saved, so its result is kept, and the rename too', async () => {
+    const { body: c } = await saveAt(run, provider.baseUrl);
+    provider.hold = true;
+    const slow = run.call('POST', '/api/credentials/check', { id: c.id });
+    await provider.held(1);
+    const renamed = await run.call('PATCH', `/api/credentials/${c.id}`, { name: `${c.name} renamed` });
+    assert.equal(renamed.status, 200, renamed.text);
+    provider.release();
+    assert.equal((await slow).body.ok, true);
+    const now = await summary(run, c.id);
+    assert.equal(now.name, `${c.name} renamed`);
+    assert.equal(now.verified, true);
+    assert.equal(now.check?.status, 'valid');
   });
 
   test('a slow check racing a rename: the key it checked is still the saved one, so "verified" is written, and the rename kept', async () => {
@@ -111,6 +143,7 @@ describe('no lost updates', () => {
     assert.equal((await slow).body.verified, true);
     const now = await summary(run, c.id);
     assert.equal(now.verified, true);
+    assert.equal(now.check?.status, 'valid', 'its check is kept with it');
     assert.equal(now.name, `${c.name} renamed`);
     assert.equal(now.description, 'checked');
   });
