@@ -283,7 +283,7 @@ test('Check key, then Default model offers the models; Connect OpenRouter gets a
   await page.getByRole('button', { name: 'Add Credential' }).click();
   await page.getByLabel('API Key Value').fill(KEY);
   await page.getByRole('button', { name: 'Check key' }).click();
-  await dialog(page).getByText(/^Valid key · 5 models$/).waitFor();
+  await page.locator('credential-overlay [part="check-outcome"]').filter({ hasText: /^Valid key · 5 models$/ }).waitFor();
   assert.equal(await page.getByLabel('Default model').getAttribute('placeholder'), 'gpt-4.1');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Discard' }).click();
@@ -295,7 +295,7 @@ test('Check key, then Default model offers the models; Connect OpenRouter gets a
   await page.getByLabel('Credential Name').fill('Connected');
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Connect OpenRouter' }).click()]);
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await dialog(page).getByText(/^Key received from OpenRouter: sk-or-v1-…/).waitFor();
+  await page.locator('credential-overlay [part="key-received"]').filter({ hasText: /^Key received from OpenRouter: sk-or-v1-…/ }).waitFor();
   await popup.waitForEvent('close');
   await page.getByRole('button', { name: 'Save' }).click();
   await tile(page, 'Connected').waitFor();
