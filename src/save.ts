@@ -81,13 +81,18 @@ export class SaveController implements ReactiveController {
   /** The user changed `id`: a check (and a "could not confirm") of the previous key or fields is stale. */
   changed(id: string): void {
     const preset = this.#view.preset();
-    if (!preset || (id !== 'apiKey' && id !== 'provider' && !sentFields(preset).includes(id))) return;
+    if (!preset || (id !== 'apiKey' && id !== 'provider' && !this.#sends(preset).includes(id))) return;
     this.#checks.drop();
     if (this.#checking || this.#outcome) this.#set(false, undefined);
     if (this.#unconfirmed) {
       this.unconfirmed = false;
       this.#form.errors = { ...this.#form.errors, form: undefined };
     }
+  }
+
+  /** The fields a check sends: those the preset's check uses, every field for a host's verifier (it gets them all). */
+  #sends(preset: ProviderPreset): string[] {
+    return this.#host.verifier ? (preset.fields ?? []).map((f) => f.id) : sentFields(preset);
   }
 
   /** The session ended: forget every check (and so the key it checked). */
@@ -106,7 +111,7 @@ export class SaveController implements ReactiveController {
     const { baseUrl, verifier } = this.#host;
     const mode = this.#form.how.mode;
     const context = { provider: preset.id, baseUrl, ...legacyFields(fields), fields, mode, keyChanged: key.keyChanged };
-    const print = JSON.stringify([preset.id, baseUrl, sentFields(preset).map((id) => fields[id]), mode, key.keyChanged, key.apiKey]);
+    const print = JSON.stringify([preset.id, baseUrl, this.#sends(preset).map((id) => fields[id]), mode, key.keyChanged, key.apiKey]);
     const start = (signal: AbortSignal) => verifyKey(key.apiKey, { preset, verifier, context, strings: this.#view.strings(), signal });
     return { values, fields, key, print, run: () => this.#checks.run(print, start, this.#session.signal) };
   }
@@ -117,7 +122,7 @@ export class SaveController implements ReactiveController {
     const s = this.#view.strings();
     if (!this.#session.editing || !preset || this.#checking) return;
     const result = this.#form.validate(preset);
-    const errors = Object.fromEntries(['apiKey', ...sentFields(preset)].filter((id) => result.errors[id]).map((id) => [id, result.errors[id]]));
+    const errors = Object.fromEntries(['apiKey', ...this.#sends(preset)].filter((id) => result.errors[id]).map((id) => [id, result.errors[id]]));
     const check = this.#check(preset, result);
     // Nothing to send: the built-in check needs a key (a host's verifier can check a saved one).
     if (!check.key.apiKey && !this.#host.verifier && !errors.apiKey && preset.key?.required !== false) errors.apiKey = s.keyRequired({ provider: preset.label });

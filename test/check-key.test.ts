@@ -113,6 +113,22 @@ describe('Check key', () => {
     expect(seen).to.deep.equal([keys.project, keys.serviceAccount]);
   });
 
+  it("asks again when a field the check sends changed (a host's verifier gets every field)", async () => {
+    const el = await overlay();
+    const seen: string[] = [];
+    el.verifier = async (_key, ctx) => (seen.push(ctx.fields.project), valid());
+    paste(field(el, 'API Key Value'), keys.project);
+    button(el, 'Check key').click();
+    await settle();
+    el.shadowRoot!.querySelector('details')!.open = true;
+    paste(field(el, 'Project ID'), 'proj_Abc123');
+    await el.updateComplete;
+    expect(outcome(el)).to.equal('');
+    button(el, 'Save').click();
+    await settle();
+    expect(seen).to.deep.equal(['', 'proj_Abc123']);
+  });
+
   it('never shows a slow answer for an old key once the key changed', async () => {
     const el = await overlay();
     const c = controlled();
