@@ -66,7 +66,8 @@ export class ConnectController implements ReactiveController {
     const provider = preset.label;
     this.#attempt?.abort();
     this.received = undefined;
-    const popup = window.open('about:blank', 'credential-overlay-connect', 'popup,width=520,height=720');
+    // A new window each time (a named one could be one another page opened under that name).
+    const popup = window.open('about:blank', '_blank', 'popup,width=520,height=720');
     if (!popup) return this.#show(false, s.connectBlocked({ provider }));
     const attempt = (this.#attempt = new AbortController());
     const session = this.#signal();
