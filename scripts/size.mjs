@@ -36,7 +36,7 @@ export const budgets = {
 /**
  * Guards of the other entries (gzip added on top of the default entry): the figure as last
  * measured plus a margin. Above it the check fails; the issues' budgets are reported beside.
- * Raised in 1.0, each for what a contract clause puts in that entry (README, Size and speed):
+ * Raised in 1.0, each for what a contract clause puts in that entry (docs/size.md):
  * - locales 3.6 -> 4.5 KB: 18 more sentences in every language ("Check key" and its outcome,
  *   models and credit, Default model, Connect and its seven messages); a language is one entry
  *   that exports its strings (contract section 13), so they cannot load later;
@@ -267,7 +267,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     failed
       ? '\nsize: FAIL: a figure grew above its guard (see scripts/size.mjs). Make it smaller, or give the reason for more bytes and raise the guard.'
       : overCeiling
-        ? "\nsize: ok against the guards. Issue 8's ceilings (12 KB with Lit, 6 KB element alone; aims 10 and 4 KB) are not met yet: see README, Size and speed."
+        ? "\nsize: ok against the guards. Issue 8's ceilings (12 KB with Lit, 6 KB element alone; aims 10 and 4 KB) are not met yet: see docs/size.md."
         : '\nsize: ok: every figure is under its ceiling.',
   );
   process.exit(failed ? 1 : 0);

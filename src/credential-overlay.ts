@@ -71,6 +71,10 @@ registerProvider(openai);
  * @csspart skip-button - "Save without checking", after a check could not confirm the key.
  * @csspart check-button - "Check key" (with `verify`): runs the live check without saving.
  * @csspart check-outcome - What "Check key" found: the status, models and credit, or why it failed.
+ * @csspart connect - The row of "Connect {provider}" (with `connect-callback`).
+ * @csspart connect-button - "Connect {provider}": gets a key from the provider instead of pasting.
+ * @csspart connect-message - Why a connect attempt did not give a key.
+ * @csspart key-received - "Key received from {provider}" with the key's hint.
  *
  * @cssprop --credential-overlay-accent - Primary colour (Save, focus rings, links).
  * @cssprop --credential-overlay-accent-text - Text on the primary colour.
