@@ -5,11 +5,9 @@
 // preset; migration 004 on a database made by the code before it. PGlite, or PostgreSQL with
 // DATABASE_URL. Loopback only.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { MOCK_MODELS, mockBase, testKeys } from '../../test/test-keys.mjs';
 import { presets } from '../../src/presets/all.js';
@@ -18,7 +16,7 @@ import { openDataFolder } from '../data-folder.js';
 import { connectDatabase, migrate, migrationFiles } from '../db.js';
 import { nameKey } from '../input.js';
 import { sealKey } from '../sealing.js';
-import { MASTER, openFolder, POSTGRES, startApp, testEnv, unique, type Running } from './harness.js';
+import { MASTER, olderDatabase, openFolder, startApp, testEnv, unique, type Running } from './harness.js';
 
 type Folder = Awaited<ReturnType<typeof openFolder>>;
 let folder: Folder;
@@ -315,20 +313,9 @@ describe('the overlay’s Default model (fields.model) for every preset', () => 
 
 describe('migration 004 on a database made by the code before it (migrations 001–003)', () => {
   test('old rows list check: null and keep verified; a check by id then stores one', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'credential-migrate-004-'));
-    const before004 = join(dataDir, 'migrations-before-004');
-    mkdirSync(before004);
     const all = migrationFiles();
     assert.ok(all.includes('004_last_check.sql'));
-    for (const name of all.filter((n) => n < '004')) copyFileSync(new URL(`../migrations/${name}`, import.meta.url), join(before004, name));
-    let databaseUrl: string | undefined;
-    if (POSTGRES) {
-      const name = unique('migrate004_').toLowerCase();
-      await folder.db.query(`CREATE DATABASE ${name}`);
-      const url = new URL(POSTGRES);
-      url.pathname = `/${name}`;
-      databaseUrl = url.href;
-    }
+    const { dataDir, databaseUrl, migrations: before004 } = await olderDatabase(folder.db, '004');
     const ring = new Keyring(Buffer.from(MASTER, 'base64'));
     const old = await connectDatabase({ dataDir, databaseUrl });
     assert.deepEqual(await migrate(old, { keys: ring }, before004), all.filter((n) => n < '004'));

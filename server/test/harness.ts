@@ -1,7 +1,7 @@
 // What the server's test files share: a data folder on PGlite (or the PostgreSQL server of
 // DATABASE_URL, from with-postgres.mjs), apps on it listening on loopback with the providers'
 // mock, and a small HTTP client. Every connection goes to loopback only.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { mockBase } from '../../test/test-keys.mjs';
 import { createApp, type App, type AppOptions } from '../api.js';
 import { openDataFolder, type DataFolder } from '../data-folder.js';
+import { migrationFiles, type Queryable } from '../db.js';
 import { demoRoutes } from '../demo-routes.js';
 import { createDemoServer } from '../serve.js';
 
@@ -161,4 +162,22 @@ function dechunk(data: Buffer): Buffer {
     at = eol + 2 + size + 2;
   }
   return Buffer.concat(out);
+}
+
+/**
+ * A new data folder for a database made as older code made it: `migrations` holds only the
+ * migrations numbered below `before` (pass it to `migrate`); on PostgreSQL, `databaseUrl` is
+ * a database of its own on the server (made through `admin`), else PGlite goes in the folder.
+ */
+export async function olderDatabase(admin: Queryable, before: string): Promise<{ dataDir: string; databaseUrl?: string; migrations: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'credential-migrate-'));
+  const migrations = join(dataDir, `migrations-before-${before}`);
+  mkdirSync(migrations);
+  for (const name of migrationFiles().filter((n) => n < before)) copyFileSync(new URL(`../migrations/${name}`, import.meta.url), join(migrations, name));
+  if (!POSTGRES) return { dataDir, migrations };
+  const name = unique('migrate_').toLowerCase();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES);
+  url.pathname = `/${name}`;
+  return { dataDir, databaseUrl: url.href, migrations };
 }

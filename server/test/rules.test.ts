@@ -3,15 +3,13 @@
 // duplicate names), a saved key never sent to a new address, owners, and the migration of a
 // database made by 0.2.0. PGlite, or PostgreSQL with DATABASE_URL. Loopback only.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { mockBase, testKeys } from '../../test/test-keys.mjs';
 import { createApp } from '../api.js';
 import { openDataFolder } from '../data-folder.js';
 import { connectDatabase, migrate } from '../db.js';
-import { openFolder, POSTGRES, rawCall, startApp, testEnv, unique, type Running } from './harness.js';
+import { olderDatabase, openFolder, rawCall, startApp, testEnv, unique, type Running } from './harness.js';
 
 type Folder = Awaited<ReturnType<typeof openFolder>>;
 let folder: Folder;
@@ -365,19 +363,8 @@ describe('owners: every route sees only its owner’s credentials', () => {
 
 describe('migration 002 from a database made by 0.2.0', () => {
   test('rows get the local owner and name keys; near-duplicate old names both stay; a new one is refused', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'credential-migrate-'));
-    let databaseUrl: string | undefined;
-    const only001 = join(dataDir, 'migrations-0.2.0');
-    mkdirSync(only001);
-    writeFileSync(join(only001, '001_credentials.sql'), readFileSync(new URL('../migrations/001_credentials.sql', import.meta.url)));
-    if (POSTGRES) {
-      // A database of its own on the server, made with 0.2.0's schema.
-      const name = unique('migrate_').toLowerCase();
-      await folder.db.query(`CREATE DATABASE ${name}`);
-      const url = new URL(POSTGRES);
-      url.pathname = `/${name}`;
-      databaseUrl = url.href;
-    }
+    // Made with 0.2.0's schema (001 only).
+    const { dataDir, databaseUrl, migrations: only001 } = await olderDatabase(folder.db, '002');
     const old = await connectDatabase({ dataDir, databaseUrl });
     await migrate(old, undefined, only001);
     // Rows as 0.2.0 wrote them (keyless here: the re-sealing of keys is migration 003's test).
