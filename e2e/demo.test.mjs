@@ -294,9 +294,11 @@ test('Check key, then Default model offers the models; Connect OpenRouter gets a
   await page.getByRole('button', { name: 'Add Credential' }).click();
   await page.getByLabel('Credential Name').fill('Connected');
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Connect OpenRouter' }).click()]);
+  // The callback page closes the window itself once the overlay has the answer.
+  const closed = popup.waitForEvent('close');
   await popup.getByRole('button', { name: 'Allow' }).click();
   await page.locator('credential-overlay [part="key-received"]').filter({ hasText: /^Key received from OpenRouter: sk-or-v1-…/ }).waitFor();
-  await popup.waitForEvent('close');
+  await closed;
   await page.getByRole('button', { name: 'Save' }).click();
   await tile(page, 'Connected').waitFor();
   assert.match(await tile(page, 'Connected').innerText(), /Verified/);
