@@ -40,13 +40,14 @@ export function at(body: unknown, path: string): unknown {
 export function idsOf(list: unknown, spec: { id?: string; strip?: string } = {}): string[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const ids = new Set<string>();
-  for (const entry of list) {
-    let id = spec.id ? at(entry, spec.id) : entry;
-    if (typeof id !== 'string') continue;
-    if (spec.strip && id.startsWith(spec.strip)) id = id.slice(spec.strip.length);
+  // An index loop over at most 10,000 entries: a host's sparse or endless list never holds the page.
+  for (let i = 0; i < Math.min(list.length, 10_000) && ids.size < MAX_MODELS; i++) {
+    const entry: unknown = list[i];
+    const raw = spec.id ? at(entry, spec.id) : entry;
+    if (typeof raw !== 'string') continue;
+    const id = spec.strip && raw.startsWith(spec.strip) ? raw.slice(spec.strip.length) : raw;
     // eslint-disable-next-line no-control-regex
     if (id && id.length <= MAX_MODEL_ID && !/[\u0000-\u001f\u007f]/.test(id)) ids.add(id);
-    if (ids.size === MAX_MODELS) break;
   }
   return [...ids];
 }

@@ -44,9 +44,9 @@ export function creditText(
   currency: string | undefined,
   lang: string,
 ): string {
-  if (!credit || typeof credit.remaining !== 'number') return '';
-  const remaining = money(credit.remaining, currency, lang);
-  return typeof credit.limit === 'number' ? s.checkCredit({ remaining, limit: money(credit.limit, currency, lang) }) : s.checkCreditLeft({ remaining });
+  if (!credit || !Number.isFinite(credit.remaining)) return '';
+  const remaining = money(credit.remaining!, currency, lang);
+  return Number.isFinite(credit.limit) ? s.checkCredit({ remaining, limit: money(credit.limit!, currency, lang) }) : s.checkCreditLeft({ remaining });
 }
 
 /** "Valid key · 87 models · $6.80 of $10.00 left", in the strings' language. */

@@ -4,7 +4,7 @@
  * server build and read the very same request.
  */
 import { amount, at, idsOf, type CheckResult, type VerifyResult } from './check-result.js';
-import { maskSecrets } from './mask.js';
+import { maskMessage } from './mask.js';
 
 export { cleanCheck, MAX_MODELS, type CheckResult, type VerifyResult } from './check-result.js';
 import type { LiveCheck, ProviderPreset } from './presets/types.js';
@@ -114,7 +114,7 @@ export function readCheckAnswer(
   const unconfirmed = (reason: string): VerifyResult => ({ ok: false, unreachable: true, message: strings.verifyUnconfirmed({ provider, reason }) });
   const paths = check.messagePaths ?? ['error.message', 'error', 'message'];
   const raw = paths.map((p) => at(body, p)).find((v) => typeof v === 'string' && v.trim());
-  const said = typeof raw === 'string' ? maskSecrets(raw, { key, rules: preset.key }).trim() : '';
+  const said = typeof raw === 'string' ? maskMessage(raw, { key, rules: preset.key }).trim() : '';
   const rejected = { ok: false as const, message: strings.verifyRejected({ provider, said }) };
   const codes = codesOf(body);
   const code = codes.join(' ');

@@ -58,9 +58,9 @@ function finish(): void {
   const state = params?.state;
   const code = params?.code;
   const error = params?.error;
+  // The code is one-time, but it leaves the address bar and the history at once, whatever it is.
+  if (location.search) history.replaceState(null, '', location.pathname);
   if (!state || (!code && !error)) return say('nothing');
-  // The code is one-time, but it leaves the address bar and the history at once.
-  history.replaceState(null, '', location.pathname);
   const channel = new BroadcastChannel(CHANNEL);
   const timer = setTimeout(() => {
     channel.close();

@@ -10,6 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ConnectEvent } from './connect.js';
 import type { FormController } from './form-controller.js';
 import { rules } from './rules-loader.js';
+import type { Session } from './session.js';
 import type { OverlayContext } from './context.js';
 
 /** What the connect flow reads of the element: `connect-callback`, `connect-url` (else the preset's page) and `base-url`, each already under the URL rule. */
@@ -23,8 +24,8 @@ export class ConnectController implements ReactiveController {
   readonly #host: ConnectHost;
   readonly #ctx: OverlayContext;
   readonly #form: FormController;
-  /** The session's signal: a close abandons the attempt. */
-  readonly #signal: () => AbortSignal;
+  /** The session: a close abandons the attempt; a key arriving during a Save's check or busy save is refused. */
+  readonly #session: Pick<Session, 'signal' | 'editing'>;
   #module?: Promise<typeof import('./connect.js')>;
   #attempt?: AbortController;
   /** An attempt runs (the popup is open, or the code is being exchanged). */
@@ -34,11 +35,11 @@ export class ConnectController implements ReactiveController {
   /** The key received and its hint: `keySource` is "connect" while the key field still holds it. */
   received?: { key: string; text: string };
 
-  constructor(host: ConnectHost, ctx: OverlayContext, form: FormController, signal: () => AbortSignal) {
+  constructor(host: ConnectHost, ctx: OverlayContext, form: FormController, session: Pick<Session, 'signal' | 'editing'>) {
     this.#host = host;
     this.#ctx = ctx;
     this.#form = form;
-    this.#signal = signal;
+    this.#session = session;
     host.addController(this);
   }
 
@@ -69,13 +70,18 @@ export class ConnectController implements ReactiveController {
     // A new window each time (a named one could be one another page opened under that name).
     const popup = window.open('about:blank', '_blank', 'popup,width=520,height=720');
     if (!popup) return this.#show(false, s.connectBlocked({ provider }));
+    // The provider's page may not navigate this page (reverse tabnabbing); our handle still works.
+    popup.opener = null;
     const attempt = (this.#attempt = new AbortController());
-    const session = this.#signal();
+    const session = this.#session.signal;
     session.addEventListener('abort', () => attempt.abort(), { once: true });
     this.#show(true, '');
     const onEvent = (event: ConnectEvent) => {
       if (attempt.signal.aborted) return;
       if (event.kind === 'closed') return this.#show(true, s.connectClosed({ provider }));
+      // A key may arrive only while the user can type, into the preset it was asked for: never
+      // under a Save that is checking or saving another key.
+      if (event.kind === 'key' && (!this.#session.editing || this.#ctx.preset()?.id !== preset.id)) return this.#show(false, s.connectFailed({ provider, reason: '' }));
       if (event.kind === 'key') {
         // Checked as a typed key: a key that breaks the preset's rules shows that rule's message.
         const input = this.#form.putKey(event.key);
@@ -96,7 +102,12 @@ export class ConnectController implements ReactiveController {
     };
     void (this.#module ??= import('./connect.js')).then(
       ({ runConnect }) => runConnect(popup, { flow, authorize: this.#host.connectUrl, callback: this.#host.connectCallback, baseUrl: this.#host.baseUrl, signal: attempt.signal, onEvent }),
-      () => onEvent({ kind: 'failed', problem: 'exchange' }),
+      () => {
+        // The flow's code did not load: the next click tries again.
+        this.#module = undefined;
+        popup.close();
+        onEvent({ kind: 'failed', problem: 'exchange' });
+      },
     );
   }
 

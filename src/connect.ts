@@ -8,7 +8,7 @@
  * in storage, an event, the console, or a URL (the state only in the callback URL, the
  * verifier only as its challenge), and are dropped when it ends.
  */
-import { maskSecrets } from './mask.js';
+import { maskMessage } from './mask.js';
 import type { ConnectFlow } from './presets/types.js';
 
 /** The channel the callback page answers on (connect-callback.ts). */
@@ -55,7 +55,8 @@ export async function runConnect(popup: Window, o: ConnectOptions): Promise<void
   let verifier: string | undefined = random(32);
   let state: string | undefined = random(16);
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-  if (o.signal.aborted) return;
+  // Abandoned already (Cancel, close() right after the click): the window goes too.
+  if (o.signal.aborted) return popup.close();
   const callback = new URL(o.callback);
   callback.searchParams.set('state', state);
   const url = new URL(o.authorize);
@@ -99,7 +100,7 @@ export async function runConnect(popup: Window, o: ConnectOptions): Promise<void
     const once = verifier!;
     state = undefined;
     channel.postMessage({ type: 'credential-overlay/connected', state: m.state });
-    if (error !== undefined) end({ kind: 'failed', problem: 'denied', detail: maskSecrets(error.slice(0, 100)) });
+    if (error !== undefined) end({ kind: 'failed', problem: 'denied', detail: maskMessage(error).slice(0, 100) });
     else void exchange(code!, once);
   };
 
@@ -120,7 +121,7 @@ export async function runConnect(popup: Window, o: ConnectOptions): Promise<void
       const key = at(answer, o.flow.keyPath);
       if (response.ok && typeof key === 'string' && key) return end({ kind: 'key', key });
       const said = [at(answer, 'error.message'), at(answer, 'message'), at(answer, 'error')].find((v) => typeof v === 'string');
-      end({ kind: 'failed', problem: response.ok ? 'no-key' : 'exchange', detail: typeof said === 'string' ? maskSecrets(said.slice(0, 200)) : `${response.status}` });
+      end({ kind: 'failed', problem: response.ok ? 'no-key' : 'exchange', detail: typeof said === 'string' ? maskMessage(said) : `${response.status}` });
     } catch {
       if (!o.signal.aborted) end({ kind: 'failed', problem: 'exchange' });
     }

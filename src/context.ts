@@ -14,6 +14,8 @@ export interface OverlayContext {
   id(): string;
   /** The page's language, for dates and amounts. */
   lang(): string;
+  /** The API base of the live check now (`base-url`, else the preset's). */
+  baseUrl(): string;
   /** The API Key Value input, where the key lives (never in any state). */
   keyInput(): HTMLInputElement | null;
   /** A field's value changed (the key too): what was learned of the old value is stale. */

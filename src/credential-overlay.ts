@@ -169,6 +169,7 @@ export class CredentialOverlay extends LitElement {
     strings: () => this.#strings,
     id: () => this.#id,
     lang: () => this.#lang.lang,
+    baseUrl: () => this.baseUrl,
     keyInput: () => this.renderRoot?.querySelector('#api-key') ?? null,
     changed: (id) => this.#save?.changed(id),
   };
@@ -180,7 +181,7 @@ export class CredentialOverlay extends LitElement {
     closedByPlatform: () => this.#session.closedByPlatform(),
   });
 
-  #connect = new ConnectController(this, this.#ctx, this.#form, () => this.#session.signal);
+  #connect = new ConnectController(this, this.#ctx, this.#form, this.#session);
 
   get #strings(): CredentialOverlayStrings {
     return this.#lang.strings('overlay', en, this.strings);
@@ -260,21 +261,20 @@ export class CredentialOverlay extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unsubscribe = onProvider((id) => id === this.provider && this.requestUpdate());
-    // Opens when `open` was set before.
-    this.#prepare();
+    this.#prepare(); // opens when `open` was set before
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
-    // Removal closes and clears at once, without an event.
-    this.#session.removed();
+    this.#session.removed(); // closes and clears at once, without an event
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('provider')) return;
     const preset = this.#preset;
-    if (preset && this.#session.editing) this.#form.presetChanged(preset);
+    // An attempt to connect belongs to the preset it started with.
+    if (preset && this.#session.editing) (this.#form.presetChanged(preset), this.#connect.reset());
     else if (DEV && !preset) warnOnce(this, 'credential-overlay', `provider:${this.provider}`, `no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
   }
 

@@ -42,6 +42,8 @@ export class FormController implements ReactiveController {
   values: FormValues = {};
   /** The values the overlay opened with. */
   initial: FormValues = {};
+  /** Edit mode: the preset and API base it opened with; another one would send the saved key elsewhere. */
+  #opened = { provider: '', baseUrl: '' };
   #errors: Record<string, string | undefined> = {};
   #notes: Record<string, string | undefined> = {};
   #announcement = '';
@@ -100,6 +102,7 @@ export class FormController implements ReactiveController {
     this.initial = initial;
     this.values = { ...initial };
     this.how = target.edit ? { mode: 'edit', savedHint: target.hint, hintGiven: target.hintGiven, initial } : { mode: 'add' };
+    this.#opened = { provider: preset?.id ?? '', baseUrl: this.#ctx.baseUrl() };
     this.clear();
     return target.id;
   }
@@ -177,6 +180,8 @@ export class FormController implements ReactiveController {
   /** Validates a whole Save: notes shown, errors returned (not shown yet). */
   validate(preset: ProviderPreset): FormResult {
     const result = rules()!.validateForm(this.current(), preset, this.how, this.#ctx.strings());
+    // A preset or API base changed while editing moves the key too (url fields are the rules' own).
+    if (!result.errors.apiKey && !this.current().apiKey.trim() && this.keyNeededAgain(preset)) result.errors.apiKey = this.#ctx.strings().keyNewAddress;
     this.notes = result.notes;
     return result;
   }
@@ -206,9 +211,15 @@ export class FormController implements ReactiveController {
     return rules()!.changedIds(this.current(), this.initial, preset, this.how);
   }
 
-  /** Edit mode: a `url` field moved, so the key must be entered again (contract section 10). */
+  /**
+   * Edit mode: the key would go to a new address (contract sections 10 and 15), so it must be
+   * entered again: a `url` field moved, or the preset or the API base is not the one it opened
+   * with (a host re-render, a script), unless no key was saved.
+   */
   keyNeededAgain(preset: ProviderPreset): boolean {
-    return keyNeededAgain(this.current(), preset, this.how);
+    if (this.how.mode !== 'edit') return false;
+    const moved = preset.id !== this.#opened.provider || this.#ctx.baseUrl() !== this.#opened.baseUrl;
+    return (moved && (this.how.hintGiven || preset.key?.required !== false)) || keyNeededAgain(this.current(), preset, this.how);
   }
 
   /**

@@ -52,3 +52,12 @@ export function maskSecrets(text: string, options: { key?: string; rules?: KeyRu
   // Last, the exact key wherever it is still whole, whatever its shape.
   return key && key.length >= 4 ? out.split(key).join('…') : out;
 }
+
+/** The longest message from elsewhere (a provider, a host's verifier or promise) that is shown. */
+export const MESSAGE_MAX = 300;
+
+/** A message we did not write, as it may be shown: masked first (a key cut short would escape the mask), then cut to `MESSAGE_MAX` characters. */
+export function maskMessage(text: string, options: { key?: string; rules?: KeyRules } = {}): string {
+  const masked = maskSecrets(text, options);
+  return masked.length > MESSAGE_MAX ? `${masked.slice(0, MESSAGE_MAX - 1)}…` : masked;
+}

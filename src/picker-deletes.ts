@@ -6,7 +6,7 @@
  * tile it was in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { maskSecrets } from './mask.js';
+import { maskMessage } from './mask.js';
 import { deepActiveElement } from './modal.js';
 import { reasonOf, waiter } from './wait-until.js';
 
@@ -86,7 +86,7 @@ export class DeleteController implements ReactiveController {
       () => done(),
       (reason: unknown) => {
         const { message } = reasonOf(reason);
-        done(message ? maskSecrets(message) : this.#failed());
+        done(message ? maskMessage(message) : this.#failed());
       },
     );
   }

@@ -35,7 +35,7 @@ export class TileTexts {
         check?.status === 'limited' ? s.rateLimited : check?.status === 'no-credit' ? s.noCredit : '',
         creditText(check?.credit, s, tile.provider ? getProvider(tile.provider)?.check?.credit?.currency : undefined, lang),
       ].filter(Boolean).join(' · ');
-      shown = { lang, strings: s, status, name: maskSecrets(tile.name), description: maskSecrets(tile.description ?? ''), hint: hintShape(tile.keyHint), date: tile.createdAt && !Number.isNaN(new Date(tile.createdAt).getTime()) ? day(tile.createdAt, lang) : '' };
+      shown = { lang, strings: s, status, name: maskSecrets(tile.name), description: typeof tile.description === 'string' ? maskSecrets(tile.description) : '', hint: hintShape(tile.keyHint), date: tile.createdAt && !Number.isNaN(new Date(tile.createdAt).getTime()) ? day(tile.createdAt, lang) : '' };
       this.#cache.set(tile, shown);
     }
     return shown;

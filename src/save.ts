@@ -12,7 +12,8 @@ import { LiveChecks } from './checks.js';
 import type { CredentialSavedDetail } from './events.js';
 import { formIds, keyDetail, legacyFields, sentFields, type FormResult } from './form.js';
 import { domId, type FormController } from './form-controller.js';
-import { maskSecrets, normalizeKey } from './key-rules.js';
+import { normalizeKey } from './key-rules.js';
+import { holdsKey, maskMessage } from './mask.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { OverlayContext } from './context.js';
 import type { Session } from './session.js';
@@ -92,7 +93,8 @@ export class SaveController implements ReactiveController {
 
   /** The fields a check sends: those the preset's check uses, every field for a host's verifier (it gets them all). */
   #sends(preset: ProviderPreset): string[] {
-    return this.#host.verifier ? (preset.fields ?? []).map((f) => f.id) : sentFields(preset);
+    // Default model (`choose-model`) is what the key is used with, not what a check sends.
+    return this.#host.verifier ? (preset.fields ?? []).map((f) => f.id).filter((id) => id !== 'model') : sentFields(preset);
   }
 
   /** The session ended: forget every check (and so the key it checked). */
@@ -148,7 +150,9 @@ export class SaveController implements ReactiveController {
   #passed(check: CheckResult | undefined, preset: ProviderPreset): void {
     if (!check) return;
     const text = checkSummary(check, this.#view.strings(), preset.check?.credit?.currency, this.#view.lang());
-    const all = check.models ?? [];
+    // An id that holds the key, or looks like a key, is never offered (never put in an attribute).
+    const key = this.#form.current().apiKey.trim();
+    const all = (check.models ?? []).filter((id) => !holdsKey(id) && !(key.length >= 8 && id.includes(key)));
     const more = (count: number) => {
       if (this.#outcome?.text !== text) return; // a newer outcome, or none
       this.#set(false, { text, ok: true, models: all.slice(0, count) });
@@ -183,8 +187,10 @@ export class SaveController implements ReactiveController {
         session.check();
         this.#form.announce(s.checking({ provider: preset.label }));
         outcome = await run();
-        if (!outcome || signal.aborted) return; // aborted, or closed meanwhile
+        if (signal.aborted) return; // closed meanwhile
         this.#form.announcement = '';
+        // The run was dropped under it (nothing should do that while busy): back to editing, never stuck.
+        if (!outcome) return void (session.settle(), this.#idle());
         if (!outcome.ok) {
           session.settle();
           if (!outcome.unreachable) this.#showErrors({ apiKey: outcome.message });
@@ -249,7 +255,7 @@ export class SaveController implements ReactiveController {
     const preset = this.#view.preset();
     const { message, field } = reasonOf(reason);
     const key = normalizeKey(this.#form.current().apiKey, preset?.key);
-    const text = message ? maskSecrets(message, { key, rules: preset?.key }) : this.#view.strings().saveFailed;
+    const text = message ? maskMessage(message, { key, rules: preset?.key }) : this.#view.strings().saveFailed;
     this.#session.settle();
     if (field && preset && formIds(preset).includes(field)) this.#showErrors({ [field]: text }, text);
     else {

@@ -4,7 +4,7 @@
  * No DOM.
  */
 import { cleanCheck, type VerifyResult } from './check-result.js';
-import { maskSecrets } from './mask.js';
+import { maskMessage } from './mask.js';
 import type { ProviderPreset } from './presets/types.js';
 import type { CredentialOverlayStrings } from './strings.js';
 
@@ -73,7 +73,7 @@ export async function verifyKey(
         : await (await import('./live-check.js')).checkLive(preset, key, full, strings);
       if (result?.ok === true) return { ok: true, check: cleanCheck(result.check) };
       if (result?.ok === false) {
-        const text = typeof result.message === 'string' && result.message.trim() ? maskSecrets(result.message, { key, rules: preset.key }) : '';
+        const text = typeof result.message === 'string' && result.message.trim() ? maskMessage(result.message, { key, rules: preset.key }) : '';
         if (result.unreachable || !text) return { ok: false, unreachable: true, message: text || failed(strings.reasonFailed).message };
         return { ok: false, message: text };
       }
