@@ -359,8 +359,9 @@ export function handleMockApi(req, res) {
   last.set(session, {
     provider,
     method: req.method,
-    path,
-    query: Object.fromEntries(url.searchParams),
+    // Key-like runs masked: a path or query may carry what a caller put there.
+    path: path.replace(/[A-Za-z0-9_-]{24,}/g, '…'),
+    query: Object.fromEntries([...url.searchParams].map(([k, v]) => [k, v.replace(/[A-Za-z0-9_-]{24,}/g, '…')])),
     scheme,
     headers: Object.fromEntries(EXTRA.filter((n) => h[n] !== undefined).map((n) => [n, h[n]])),
     // Kept for the tests written against the first mock.

@@ -49,13 +49,13 @@ main{max-width:28rem;margin:10vh auto;padding:2rem;background:#fff;border:1px so
 h1{font-size:1.25rem;margin:0 0 .5rem}button{font:inherit;font-weight:600;min-height:44px;padding:0 1.25rem;border-radius:8px;border:1px solid #6b7280;background:#fff;color:#111827;cursor:pointer}
 .allow{background:#111827;color:#fff;border-color:#111827}button:focus-visible{outline:2px solid #2456d6;outline-offset:2px}`;
 
-/** Reads a small body (form or JSON). */
+/** Reads a small JSON body; `undefined` when it is over 16 KB (answered 413, never a dropped connection). */
 function readBody(req) {
   return new Promise((resolve) => {
     let data = '';
     req.on('data', (chunk) => {
       data += chunk;
-      if (data.length > 16_384) req.destroy();
+      if (data.length > 16_384) req.pause(), resolve(undefined);
     });
     req.on('end', () => resolve(data));
     req.on('error', () => resolve(''));
@@ -99,6 +99,7 @@ export function handleMockConnect(req, res) {
     }
     if (req.method !== 'POST') return json(405, { error: { message: 'Use POST.', code: 405 } }), true;
     readBody(req).then((body) => {
+      if (body === undefined) return json(413, { error: { message: 'The body is too large.', code: 413 } });
       let given;
       try {
         given = JSON.parse(body);
