@@ -4,6 +4,7 @@
 import puppeteer from 'puppeteer-core';
 import { findChrome } from './chrome.mjs';
 import { startDemoServer } from '../e2e/shared.mjs';
+import { testKeys } from '../test/test-keys.mjs';
 
 const { server, url } = await startDemoServer('node_modules/.vite-screenshots');
 const browser = await puppeteer.launch({
@@ -11,6 +12,8 @@ const browser = await puppeteer.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
 });
+
+const only = process.argv.slice(2);
 
 /** Looks inside the overlay's shadow root. */
 const inOverlay = (sel) => `pierce/${sel}`;
@@ -20,7 +23,9 @@ const inOverlay = (sel) => `pierce/${sel}`;
  * pixels. `forced` emulates forced colours (puppeteer's emulateMediaFeatures refuses
  * `forced-colors`, so every feature goes through the DevTools protocol).
  */
-async function shoot({ name, width = 1000, height = 760, scale = 1, scheme = 'light', forced = false, dir, act }) {
+async function shoot({ name, width = 1000, height = 760, scale = 1, scheme = 'light', forced = false, dir, settings, act }) {
+  // `npm run screenshots -- overlay-check` takes only the shots named.
+  if (only.length && !only.includes(name)) return;
   const page = await browser.newPage();
   await page.setViewport({ width, height, deviceScaleFactor: scale });
   const cdp = await page.createCDPSession();
@@ -34,6 +39,16 @@ async function shoot({ name, width = 1000, height = 760, scale = 1, scheme = 'li
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
   await page.goto(url);
+  if (settings) {
+    // The demo's settings panel keeps its choices here.
+    await page.evaluate((s) => localStorage.setItem('credential-overlay-demo:settings', JSON.stringify(s)), settings);
+    await page.reload();
+    // The demo applies them asynchronously (a preset's entry loads first).
+    await page.waitForFunction((s) => {
+      const o = document.querySelector('#overlay');
+      return o?.provider === s.provider && o.verify === (s.verify !== 'off');
+    }, {}, settings);
+  }
   await page.waitForFunction(() => customElements.get('credential-overlay'));
   if (dir) await page.evaluate((d) => document.documentElement.setAttribute('dir', d), dir);
   await page.waitForSelector('pierce/[part~="add-tile"]');
@@ -81,6 +96,34 @@ try {
   await shoot({ name: 'overlay-forced-colors', forced: true, act: errors });
   await shoot({ name: 'overlay-forced-colors-dark', forced: true, scheme: 'dark', act: errors });
   await shoot({ name: 'overlay-rtl', dir: 'rtl', act: errors });
+  // 1.0: "Check key" with the models it lists for Default model (the mock's VALID key).
+  await shoot({
+    name: 'overlay-check',
+    height: 860,
+    settings: { provider: 'openai', verify: 'browser' },
+    act: async (page) => {
+      await page.type(inOverlay('#name'), 'Production OpenAI');
+      await page.type(inOverlay('#api-key'), testKeys.openai.VALID);
+      await page.click(inOverlay('[part="check-button"]'));
+      await page.waitForFunction(() => document.querySelector('#overlay')?.shadowRoot?.querySelector('.check-outcome.ok'), { timeout: 30_000 });
+      await page.focus(inOverlay('#f-model'));
+    },
+  });
+  // 1.0: Connect OpenRouter: the key arrived from the (mock) approval page, masked, with its hint.
+  await shoot({
+    name: 'overlay-connect',
+    settings: { provider: 'openrouter', verify: 'off' },
+    act: async (page) => {
+      await page.type(inOverlay('#name'), 'OpenRouter for the team');
+      const opened = new Promise((r) => browser.once('targetcreated', (t) => r(t.page())));
+      await page.focus(inOverlay('[part="connect-button"]'));
+      await page.keyboard.press('Enter');
+      const popup = await opened;
+      await popup.waitForSelector('button.allow');
+      await popup.click('button.allow');
+      await page.waitForFunction(() => document.querySelector('#overlay')?.shadowRoot?.querySelector('#key-received'), { timeout: 30_000 });
+    },
+  });
 } finally {
   await browser.close();
   await server.close();
