@@ -29,8 +29,8 @@ registerProvider(openai);
  * An "Add New Credential" modal that collects an API key (OpenAI by default, any registered
  * preset with its own fields), validates it, and hands it to the host page in a
  * `credential-saved` event. With `credential-id` (or `existing-key-hint`) it edits a saved
- * credential without ever seeing its key. The key never reaches an attribute, a text node, storage or any other
- * event.
+ * credential without ever seeing its key. The key never reaches an attribute, a text node,
+ * storage or any other event.
  *
  * @tag credential-overlay
  * @fires {CustomEvent<CredentialSavedDetail>} credential-saved - A valid Save; cancelable; `detail.waitUntil()` for async persistence.
@@ -273,9 +273,10 @@ export class CredentialOverlay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('provider')) return;
     const preset = this.#preset;
-    // An attempt to connect belongs to the preset it started with.
-    if (preset && this.#session.editing) (this.#form.presetChanged(preset), this.#connect.reset());
-    else if (DEV && !preset) warnOnce(this, 'credential-overlay', `provider:${this.provider}`, `no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
+    if (preset && this.#session.editing) {
+      this.#form.presetChanged(preset);
+      this.#connect.reset(); // an attempt to connect belongs to the preset it started with
+    } else if (DEV && !preset) warnOnce(this, 'credential-overlay', `provider:${this.provider}`, `no provider preset "${this.provider}" is registered; nothing can be saved until it is.`);
   }
 
   /** The session opened: fills the form (edit mode with an id or a hint), shows the dialog, focuses the first field. */
