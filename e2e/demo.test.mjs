@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { KEY, assertKeyNowhere, focused, hintOf, resetCredentials, seedCredentials, startDemoServer, tabTo } from './shared.mjs';
+import { KEY, assertKeyNowhere, chromeLaunchOptions, focused, hintOf, resetCredentials, seedCredentials, startDemoServer, tabTo } from './shared.mjs';
 import { chromium } from 'playwright-core';
-import { findChrome } from '../scripts/chrome.mjs';
 import { testKeys } from '../test/test-keys.mjs';
 
 let server;
@@ -19,12 +18,7 @@ let dataDir;
 
 before(async () => {
   ({ server, url, dataDir } = await startDemoServer('node_modules/.vite-e2e'));
-  const executablePath = findChrome();
-  assert.ok(executablePath, 'No Chromium found: run `node scripts/chrome.mjs --ensure` or set CHROME_PATH.');
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await chromium.launch(chromeLaunchOptions());
 });
 
 after(async () => {
@@ -174,7 +168,7 @@ test('a key the rules reject shows its error on the key field and adds nothing',
 });
 
 test('tiles are a radio group: select by click or arrow keys; the choice survives a reload', async (t) => {
-  await seedCredentials(url);
+  await seedCredentials(url, { verifyAlpha: true });
   const page = await openDemo(t);
   await tile(page, 'Gamma').waitFor();
   assert.match(await tile(page, 'Alpha').innerText(), /Verified/);

@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { startDemoServer } from './shared.mjs';
-import { findChrome } from '../scripts/chrome.mjs';
+import { chromeLaunchOptions, startDemoServer } from './shared.mjs';
 
 const root = new URL('..', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -33,12 +32,7 @@ let url;
 
 before(async () => {
   ({ server, url } = await startDemoServer('node_modules/.vite-e2e-docs'));
-  const executablePath = findChrome();
-  assert.ok(executablePath, 'No Chromium found: run `node scripts/chrome.mjs --ensure` or set CHROME_PATH.');
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await chromium.launch(chromeLaunchOptions());
 });
 
 after(async () => {
