@@ -254,7 +254,8 @@ try {
   out.push('');
   const longest = Math.max(...modelRuns.map((r) => r.longestFrame));
   const shownMedian = modelRuns.map((r) => r.shown).sort((a, b) => a - b)[Math.floor(modelRuns.length / 2)];
-  out.push(`"Default model" with 1,000 models (issue 24): from the click on Check key until the 1,000 choices are in the list, then two frames; ${modelRuns.length} runs after one to warm up, frames measured by ${modelRuns[0].source}.`);
+  const loafs = modelRuns.every((r) => r.longAnimationFrames !== undefined) ? modelRuns.reduce((n, r) => n + r.longAnimationFrames, 0) : undefined;
+  out.push(`"Default model" with 1,000 models (issue 24): from the click on Check key until the 1,000 choices are in the list, then two frames; ${modelRuns.length} runs after one to warm up; the longest frame is the longest gap between rAF callbacks or Long Animation Frame${loafs === undefined ? ' (not supported here)' : `; long animation frames (over 50 ms) in all runs: ${loafs}`}.`);
   out.push('');
   out.push('| figure | value | target |');
   out.push('|---|---:|---|');
