@@ -159,7 +159,7 @@ export function pageHtml(page: DocPage, all: readonly DocPage[]): string {
     <meta name="color-scheme" content="light dark" />
     <title>${escape(page.title)} · credential-overlay</title>
     <link rel="icon" href="/docs/favicon.svg" type="image/svg+xml" />
-    <link rel="stylesheet" href="/docs/tables.css" />
+    <link rel="stylesheet" href="/docs/site.css" />
     <link rel="stylesheet" href="/docs/docs.css" />
   </head>
   <body>
@@ -191,7 +191,7 @@ ${page.body}
 /** The files besides the pages: the style sheet and the icon, by their path under `/docs/`. */
 const SITE_FILES: Record<string, { file: string; type: string }> = {
   'docs.css': { file: 'demo/docs.css', type: 'text/css; charset=utf-8' },
-  'tables.css': { file: 'demo/tables.css', type: 'text/css; charset=utf-8' },
+  'site.css': { file: 'demo/site.css', type: 'text/css; charset=utf-8' },
   'favicon.svg': { file: 'demo/favicon.svg', type: 'image/svg+xml' },
 };
 
