@@ -150,7 +150,8 @@ describe('Connect OpenRouter', () => {
     const frame = await answer(await connect(el), 'Deny');
     await waitUntil(() => message(el), 'a message', { timeout: 4000 });
     expect(message(el)).to.equal('OpenRouter did not give access (access_denied). Connect again, or paste the key.');
-    expect(frame.contentDocument!.body.textContent).to.include('Connected');
+    // The callback page says so once the overlay's answer reaches it (the channel is asynchronous).
+    await waitUntil(() => frame.contentDocument!.body.textContent!.includes('Connected'), 'the callback page says Connected', { timeout: 4000 });
     expect(keyField(el).value).to.equal('');
     expect(button(el, 'Connect OpenRouter')).to.not.equal(undefined);
   });
