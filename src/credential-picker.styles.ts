@@ -156,10 +156,11 @@ export const pickerStyles = [
     font-weight: 600;
     cursor: pointer;
   }
-  button:hover:not(:disabled) {
+  button:hover:not([aria-disabled=true]) {
     background: var(--_subtle);
   }
-  button:disabled {
+  /* A pending delete's buttons: aria-disabled, not disabled, so focus stays on them while the host works. */
+  button[aria-disabled=true] {
     opacity: 0.75;
     cursor: progress;
   }
@@ -174,7 +175,7 @@ export const pickerStyles = [
     color: var(--_muted);
   }
   .danger,
-  .danger:hover:not(:disabled) {
+  .danger:hover:not([aria-disabled=true]) {
     border-color: transparent;
     background: var(--_error);
     color: var(--_bg);

@@ -2,7 +2,7 @@
  * The picker's deletes (contract section 12), as a reactive controller: "Delete" asks in
  * place, confirming fires `credential-delete`, and each tile's delete is its own: while one
  * is pending, another tile can be asked and confirmed; a pending tile stays busy, its buttons
- * disabled, until its own promise settles; a failure shows in its tile. Focus follows only the
+ * disabled (`aria-disabled`, so focus stays on them), until its own promise settles; a failure shows in its tile. Focus follows only the
  * tile it was in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';

@@ -61,8 +61,8 @@ export function tileTemplate(tile: CredentialSummary, shown: Shown, t: TileState
   // Tab reaches the group once, at its current tile, then that tile's own buttons: the
   // other tiles' buttons are a click (or an arrow key, then Tab) away.
   const actionsTab = t.tabStop || t.failure ? 0 : -1;
-  return html`<div class="tile ${t.selected ? 'selected' : ''}" part=${t.selected ? 'tile tile-selected' : 'tile'} aria-busy=${t.busy ? 'true' : 'false'}>
-    <div class="radio" part="radio" role="radio" data-id=${tile.id} aria-checked=${t.selected ? 'true' : 'false'}
+  return html`<div class="tile ${t.selected ? 'selected' : ''}" part=${t.selected ? 'tile tile-selected' : 'tile'} aria-busy=${t.busy}>
+    <div class="radio" part="radio" role="radio" data-id=${tile.id} aria-checked=${t.selected}
       tabindex=${t.tabStop ? 0 : -1} aria-labelledby="${idx}-name" aria-describedby="${idx}-meta">
       <span class="mark">${t.selected ? icon(CHECK) : nothing}</span>
       <span class="name" part="name" id="${idx}-name">${name}</span>
@@ -79,8 +79,8 @@ export function tileTemplate(tile: CredentialSummary, shown: Shown, t: TileState
     ${t.confirming || t.busy
       ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="${idx}-ask" data-confirm=${tile.id}>
           <p id="${idx}-ask">${s.confirmDelete({ name })}</p>
-          <button type="button" class="danger" data-action="confirm" data-for=${tile.id} ?disabled=${t.busy}>${t.busy ? s.deleting : s.confirm}</button>
-          <button type="button" data-keep data-action="keep" data-for=${tile.id} ?disabled=${t.busy}>${s.keep}</button>
+          <button type="button" class="danger" data-action="confirm" data-for=${tile.id} aria-disabled=${t.busy}>${t.busy ? s.deleting : s.confirm}</button>
+          <button type="button" data-keep data-action="keep" data-for=${tile.id} aria-disabled=${t.busy}>${s.keep}</button>
         </div>`
       : html`<div class="actions">
           <button type="button" class="icon" part="edit-button" aria-label=${s.edit({ name })} title=${s.edit({ name })}

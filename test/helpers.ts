@@ -1,7 +1,30 @@
-import { fixture, html } from '@open-wc/testing';
+import { chai, fixture, html } from '@open-wc/testing';
 import type { CredentialOverlay } from '../src/index.js';
 import '../src/index.js';
 import { loadRules } from '../src/rules-loader.js';
+
+/**
+ * A failed `equal` between DOM nodes (`expect(root.activeElement).to.equal(button)`) carried
+ * the nodes in the AssertionError, and the test runner then never finished reporting the file
+ * (no test named, a 120 s timeout). The error keeps a description of each node instead.
+ */
+chai.use((c, utils) => {
+  for (const name of ['equal', 'equals', 'eq']) {
+    c.Assertion.overwriteMethod(name, (original: (...args: unknown[]) => void) =>
+      function (this: object, ...args: unknown[]) {
+        try {
+          original.apply(this, args);
+        } catch (error) {
+          const e = error as { actual?: unknown; expected?: unknown; message: string };
+          if (!(e.actual instanceof Node || e.expected instanceof Node)) throw error;
+          const what = (v: unknown) => (v instanceof Element ? describeElement(v) : v instanceof Node ? v.nodeName : String(v));
+          const message = utils.flag(this, 'message') as string | undefined;
+          throw new c.AssertionError(`${message ? `${message}: ` : ''}expected ${what(e.actual)} to equal ${what(e.expected)}`);
+        }
+      },
+    );
+  }
+});
 
 export type Control = HTMLInputElement | HTMLTextAreaElement;
 

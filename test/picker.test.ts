@@ -310,7 +310,7 @@ describe('picker: deleting', () => {
     await p.updateComplete;
     const tile = radio(p, 'Staging').closest('[part~="tile"]')!;
     expect(tile.getAttribute('aria-busy')).to.equal('true');
-    expect(named(p, 'Deleting…').disabled).to.equal(true);
+    expect(named(p, 'Deleting…').getAttribute('aria-disabled')).to.equal('true');
     reject(new Error(`Server refused ${keys.project}`));
     await settle();
     await p.updateComplete;
@@ -335,7 +335,7 @@ describe('picker: deleting', () => {
     await p.updateComplete;
     // Staging is busy: its buttons are disabled, whatever happens elsewhere.
     expect(tileOf('Staging').getAttribute('aria-busy')).to.equal('true');
-    expect([...tileOf('Staging').querySelectorAll('button')].map((b) => b.disabled)).to.deep.equal([true, true]);
+    expect([...tileOf('Staging').querySelectorAll('button')].map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['true', 'true']);
 
     named(p, 'Delete Research').click();
     await p.updateComplete;
@@ -349,17 +349,42 @@ describe('picker: deleting', () => {
 
     // Staging's delete finishes: Research stays busy and focus does not move.
     inTile('Research', 'Deleting…').focus();
-    const focusedBefore = root(p).activeElement;
+    expectFocus(inTile('Research', 'Deleting…'));
     settle.b();
     await settleAll();
     await p.updateComplete;
     expect(tileOf('Staging').getAttribute('aria-busy')).to.equal('false');
     expect(tileOf('Research').getAttribute('aria-busy')).to.equal('true');
-    expect(root(p).activeElement).to.equal(focusedBefore);
+    expectFocus(inTile('Research', 'Deleting…'));
     settle.c();
     await settleAll();
     await p.updateComplete;
     expect(tileOf('Research').getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('keeps focus on "Deleting…" while a delete confirmed with the keyboard is pending (ignoring Enter), then on the group', async () => {
+    const p = await picker();
+    let finish!: () => void;
+    const deletes = record<CredentialDeleteEvent>(p, 'credential-delete');
+    p.addEventListener('credential-delete', (e) => e.detail.waitUntil(new Promise<void>((r) => (finish = r))));
+    named(p, 'Delete Staging').focus();
+    await sendKeys({ press: 'Enter' });
+    await p.updateComplete;
+    expectFocus(named(p, 'Keep'));
+    await shiftTab();
+    await sendKeys({ press: 'Enter' });
+    await p.updateComplete;
+    await settle();
+    // Not moved to the page: a screen reader stays on the tile, and Tab goes on from there.
+    expectFocus(named(p, 'Deleting…'));
+    await sendKeys({ press: 'Enter' });
+    expect(deletes).to.have.length(1);
+    finish();
+    await settle();
+    p.credentials = list.filter((c) => c.id !== 'b');
+    await p.updateComplete;
+    await settle();
+    expectFocus(radio(p, 'Production'));
   });
 
   it("keeps another tile's question open when a pending delete finishes", async () => {
@@ -373,7 +398,7 @@ describe('picker: deleting', () => {
     named(p, 'Delete Research').click();
     await p.updateComplete;
     await p.updateComplete;
-    const keep = [...root(p).querySelectorAll<HTMLButtonElement>('[data-keep]')].find((b) => !b.disabled)!;
+    const keep = [...root(p).querySelectorAll<HTMLButtonElement>('[data-keep]')].find((b) => b.getAttribute('aria-disabled') !== 'true')!;
     expectFocus(keep);
     finish();
     await settleAll();
