@@ -1,5 +1,5 @@
 // Screenshots of <credential-picker> in headless Chromium: `node scripts/picker-screenshots.mjs`.
-// Writes docs/picker-*.png: light, dark, 320 px, the in-place delete confirmation.
+// Writes docs/picker-*.png: light, dark, 320 px, the in-place delete confirmation, a pending delete.
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { findChrome } from './chrome.mjs';
@@ -54,6 +54,20 @@ try {
     name: 'picker-confirm-delete',
     act: async (page) => {
       await page.click('pierce/[aria-label="Delete Staging"]');
+      await new Promise((r) => setTimeout(r, 100));
+    },
+  });
+  await shoot({
+    name: 'picker-deleting',
+    act: async (page) => {
+      // With the keyboard: the host's delete never settles, so the tile stays busy and focus on "Deleting…".
+      await page.evaluate(() => document.querySelector('credential-picker').addEventListener('credential-delete', (e) => e.detail.waitUntil(new Promise(() => {}))));
+      await page.focus('pierce/[aria-label="Delete Staging"]');
+      await page.keyboard.press('Enter');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      await page.keyboard.press('Enter');
       await new Promise((r) => setTimeout(r, 100));
     },
   });
