@@ -24,10 +24,6 @@ import { credentialRoutes } from './routes.js';
 import { AJV_OPTIONS, validationError } from './schemas.js';
 import { DuplicateName, LOCAL_OWNER, Store } from './store.js';
 
-export { HttpError } from './input.js';
-export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export { LOCAL_OWNER } from './store.js';
-
 /**
  * Who is asking: the owner's id (a non-empty string of at most 200 characters), or
  * `undefined`/`null` to refuse (401). A throw refuses too. A real host reads its session here.

@@ -54,15 +54,6 @@ export class Keyring {
     return versionOf(this.current);
   }
 
-  /** Every version this keyring opens. */
-  get versions(): string[] {
-    return [...this.#keys.keys()];
-  }
-
-  has(version: string): boolean {
-    return this.#keys.has(version);
-  }
-
   /** Seals under the key of `version` (the current one unless given), bound to `aad`. */
   seal(plaintext: string, aad: string | Uint8Array, version = this.version): Sealed {
     const key = this.#keys.get(version);

@@ -45,18 +45,6 @@ export const CODE_MIGRATIONS: Readonly<Record<string, CodeMigration>> = {
   '003_seal_binding': sealBinding,
 };
 
-/** Opens PGlite in `dataDir`, or PostgreSQL at `databaseUrl`, and brings the schema up to date. */
-export async function openDatabase(options: { dataDir?: string; databaseUrl?: string; keys?: Keyring }): Promise<Database> {
-  const db = await connectDatabase(options);
-  try {
-    await migrate(db, options.keys && { keys: options.keys });
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return db;
-}
-
 /** Opens PGlite in `dataDir`, or PostgreSQL at `databaseUrl`, as it is: no migration. */
 export async function connectDatabase(options: { dataDir?: string; databaseUrl?: string }): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir!);

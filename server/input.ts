@@ -24,8 +24,6 @@ export class HttpError extends Error {
   }
 }
 
-export const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-
 /**
  * A client-given member or field name, quoted for a message when it is a short plain
  * identifier; anything else (it could be a key, or markup) is never echoed.
@@ -110,7 +108,7 @@ export function checkFields(preset: ProviderPreset, given: Readonly<Record<strin
   const start = initialValues(withModel, base, () => {});
   const out: Record<string, string> = {};
   for (const field of fields) {
-    const value = (hasOwn(given, field.id) ? given[field.id] : start[field.id]).trim();
+    const value = (Object.hasOwn(given, field.id) ? given[field.id] : start[field.id]).trim();
     const { error } = checkField(field, value, en);
     const problem = error ?? badCharacters(value, field.label);
     if (problem) throw new HttpError(400, field.id, problem);
@@ -130,6 +128,10 @@ export function checkNewKey(preset: ProviderPreset, raw: string): KeyCheck & { o
 
 /** A key given in a body: a new one when not blank, else `undefined` (keep the saved one, or none). */
 export const givenKey = (preset: ProviderPreset, raw: string | undefined) => (raw?.trim() ? checkNewKey(preset, raw) : undefined);
+
+/** A new credential's key: required unless the preset says it is optional (then `undefined` when none is given). */
+export const newKey = (preset: ProviderPreset, raw: string | undefined) =>
+  preset.key?.required === false ? givenKey(preset, raw) : checkNewKey(preset, raw ?? '');
 
 // Default-ignorable code points and format characters: zero-width spaces and joiners, soft
 // hyphens, variation selectors, word joiners, the BOM. Invisible, so two names that differ

@@ -12,9 +12,10 @@
  * until it is released or deleted by hand, and the refusal says so.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { writeNewFile } from './durable.js';
 
 export const LOCK_FILE = 'lock';
 
@@ -85,16 +86,6 @@ export function holderRunning(h: Holder): boolean | undefined {
   return true;
 }
 
-function writeDurably(path: string, text: string): void {
-  const fd = openSync(path, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export interface FolderLock {
   readonly path: string;
   readonly holder: Holder;
@@ -116,7 +107,7 @@ export function lockFolder(dir: string, what: string): FolderLock {
   };
   for (let attempt = 0; attempt < 5; attempt++) {
     const tmp = `${path}.${me.token}`;
-    writeDurably(tmp, text);
+    writeNewFile(tmp, text);
     try {
       linkSync(tmp, path);
       return lock;
@@ -165,6 +156,3 @@ export function lockFolder(dir: string, what: string): FolderLock {
   }
   throw new FolderLocked(path, parse(readOr(path)), true);
 }
-
-/** Who holds the folder now, if anyone (a stale holder included). */
-export const readHolder = (dir: string): Holder | undefined => parse(readOr(join(dir, LOCK_FILE)));

@@ -8,10 +8,12 @@
  * (as ssh requires of a private key). Nothing here generates a key over sealed rows: the caller
  * decides that, after counting the rows.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseMasterKey, versionOf } from './crypto.js';
+import { fsyncDir, writeNewFile } from './durable.js';
 import { StartError } from './start-error.js';
+
 
 export const ENV_CURRENT = 'CREDENTIAL_MASTER_KEY';
 export const ENV_PREVIOUS = 'CREDENTIAL_MASTER_KEY_PREVIOUS';
@@ -128,20 +130,6 @@ export function readKeySources(env: NodeJS.ProcessEnv, dataDir: string): KeySour
   return { mode, current, opening, next: mode === 'env' ? fromEnv.next : fileNext, looked, unread };
 }
 
-/** Makes a directory entry durable (a created, linked or renamed file). */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch (error) {
-    // Windows cannot open a directory; nothing else to do there.
-    if (process.platform !== 'win32') throw error;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /**
  * Writes a new key file, readable by its owner only, durably (the file and its directory entry
  * fsynced) and all at once: a reader sees no file or the whole key. Fails with EEXIST when
@@ -151,13 +139,7 @@ export function writeKeyFile(path: string, key: Buffer): void {
   const tmp = `${path}.tmp`;
   // A .tmp left by a killed writer never became a key file, so nothing was sealed under it.
   rmSync(tmp, { force: true });
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, `${key.toString('base64')}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeNewFile(tmp, `${key.toString('base64')}\n`);
   try {
     linkSync(tmp, path);
   } finally {

@@ -62,18 +62,15 @@ const defaultResolve: Resolver = (host) => dnsLookup(host, { all: true, verbatim
 const MAX_BODY = 1024 * 1024;
 
 /** Sends `req` under the policy and the deadline; resolves to the status and the parsed JSON body (`undefined` when not JSON). */
-export async function send(req: CheckRequest, options: OutboundOptions, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
+export async function send(req: CheckRequest, options: OutboundOptions): Promise<{ status: number; body: unknown }> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new TimeoutError()), options.timeoutMs);
-  const stop = () => deadline.abort(signal?.reason);
-  signal?.addEventListener('abort', stop, { once: true });
   try {
     return await exchange(req, options, deadline.signal);
   } catch (error) {
     throw deadline.signal.reason instanceof TimeoutError ? deadline.signal.reason : error;
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', stop);
   }
 }
 

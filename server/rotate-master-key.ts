@@ -30,7 +30,8 @@ import { resolve } from 'node:path';
 import { DecryptError, Keyring, MAKE_KEY, versionOf } from './crypto.js';
 import { openDataFolder, sealedVersions, StartError } from './data-folder.js';
 import type { Database } from './db.js';
-import { ENV_CURRENT, ENV_NEXT, ENV_PREVIOUS, fsyncDir, keyFiles, writeKeyFile } from './master-key.js';
+import { fsyncDir } from './durable.js';
+import { ENV_CURRENT, ENV_NEXT, ENV_PREVIOUS, keyFiles, writeKeyFile } from './master-key.js';
 import { contextOf, openKey, SEALED_ROWS, sealedOf, sealKey, type SealedRow } from './sealing.js';
 
 /** The steps after which a rotation can be killed (the fault hook is called after each). */

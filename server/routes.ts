@@ -20,7 +20,7 @@ import type { CheckResult, VerifyResult } from '../src/check.js';
 import { movesKey } from '../src/form.js';
 import type { ProviderPreset } from '../src/presets/types.js';
 import type { Check } from './checker.js';
-import { checkDescription, checkFields, checkName, checkNewKey, givenKey, HttpError, idOf, notFound, presetOf } from './input.js';
+import { checkDescription, checkFields, checkName, givenKey, HttpError, idOf, newKey, notFound, presetOf } from './input.js';
 import { checkBody, createBody, updateBody } from './schemas.js';
 import { DuplicateName, type Change, type Saved, type Store, type Summary } from './store.js';
 
@@ -34,8 +34,14 @@ interface Body {
   id?: string;
 }
 
-export const MOVED = 'Enter the key again: it would be sent to a new address.';
-const moved = () => new HttpError(400, 'apiKey', MOVED);
+const moved = () => new HttpError(400, 'apiKey', 'Enter the key again: it would be sent to a new address.');
+
+/** The saved fields with the request's over them, refused when they would move a saved key and no key is given. */
+function fieldsOverSaved(preset: ProviderPreset, given: Body['fields'], saved: Saved, key: unknown): Record<string, string> {
+  const fields = given === undefined ? saved.fields : checkFields(preset, given, saved.fields);
+  if (!key && saved.hasKey && movesKey(preset, saved.fields, fields)) throw moved();
+  return fields;
+}
 
 /** Whether two sets of field values are the same for every field of the preset (a row's jsonb keeps its own member order). */
 const sameFields = (preset: ProviderPreset, a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) =>
@@ -68,7 +74,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     const name = checkName(b.name ?? '');
     const description = checkDescription(b.description ?? '');
     const fields = checkFields(preset, b.fields);
-    const key = preset.key?.required === false ? givenKey(preset, b.apiKey) : checkNewKey(preset, b.apiKey ?? '');
+    const key = newKey(preset, b.apiKey);
     let verified = false;
     let checked: CheckResult | undefined;
     if (b.verify) {
@@ -104,12 +110,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     const description = b.description === undefined ? undefined : checkDescription(b.description);
     // "" or absent keeps the saved key: nothing can blank it.
     const key = givenKey(preset, b.apiKey);
-    /** The row's fields with this request's over them, refused when they would move a saved key without it. */
-    const fieldsOver = (saved: Saved) => {
-      const fields = b.fields === undefined ? saved.fields : checkFields(preset, b.fields, saved.fields);
-      if (!key && saved.hasKey && movesKey(preset, saved.fields, fields)) throw moved();
-      return fields;
-    };
+    const fieldsOver = (saved: Saved) => fieldsOverSaved(preset, b.fields, saved, key);
     const intended = fieldsOver(first);
 
     // The check runs before the write and outside it (it may take seconds), on one reading of
@@ -149,7 +150,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     if (b.id === undefined) {
       const preset = presetOf(b.provider);
       const fields = checkFields(preset, b.fields);
-      const key = preset.key?.required === false ? givenKey(preset, b.apiKey) : checkNewKey(preset, b.apiKey ?? '');
+      const key = newKey(preset, b.apiKey);
       return check(request, preset, key?.apiKey ?? '', fields);
     }
     const id = idOf(b.id);
@@ -159,8 +160,7 @@ export function credentialRoutes(api: FastifyInstance, { store, check, ownerOf }
     if (b.provider !== undefined && b.provider !== saved.provider) throw new HttpError(400, 'provider', 'This credential is of another provider.');
     const preset = presetOf(saved.provider);
     const key = givenKey(preset, b.apiKey);
-    const fields = b.fields === undefined ? saved.fields : checkFields(preset, b.fields, saved.fields);
-    if (!key && saved.hasKey && movesKey(preset, saved.fields, fields)) throw moved();
+    const fields = fieldsOverSaved(preset, b.fields, saved, key);
     const result = await check(request, preset, key?.apiKey ?? saved.apiKey, fields, { owner, id });
     // Kept with the credential only when it checked what is saved (its key, none or the same
     // given again, with its fields), and only if that is still saved now that it answered.

@@ -6,7 +6,7 @@
  * shape, a field's rule) is for the handlers, with the element's own rules.
  */
 import type { FastifyError } from 'fastify';
-import { hasOwn, HttpError, quoted } from './input.js';
+import { HttpError, quoted } from './input.js';
 
 const text = { type: 'string' } as const;
 const fields = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -32,7 +32,6 @@ interface AjvError {
 }
 
 const MEMBER_TYPES: Record<string, string> = {
-  fields: 'an object of strings',
   verify: 'true or false',
 };
 
@@ -47,5 +46,5 @@ export function validationError(error: FastifyError): HttpError {
     return new HttpError(400, 'body', 'The body must be a JSON object.');
   }
   if (member === 'fields') return new HttpError(400, 'body', '"fields" must be an object of strings.');
-  return new HttpError(400, member, `"${member}" must be ${hasOwn(MEMBER_TYPES, member) ? MEMBER_TYPES[member] : 'a string'}.`);
+  return new HttpError(400, member, `"${member}" must be ${Object.hasOwn(MEMBER_TYPES, member) ? MEMBER_TYPES[member] : 'a string'}.`);
 }

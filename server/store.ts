@@ -226,10 +226,8 @@ export class Store {
           if (change.check === undefined) set('last_check', null);
         }
         if (touch) sets.push('updated_at = now()');
-        if (!sets.length) {
-          const { rows: same } = await tx.query<Row>(`SELECT ${SUMMARY} FROM credentials WHERE id = $1 AND owner = $2`, [id, owner]);
-          return summary(same[0]);
-        }
+        // Nothing to write: the row as read (under the lock) is the answer.
+        if (!sets.length) return summary(rows[0]);
         const result = await tx.query<Row>(`UPDATE credentials SET ${sets.join(', ')} WHERE id = $1 AND owner = $2 RETURNING ${SUMMARY}`, values);
         return summary(result.rows[0]);
       }),

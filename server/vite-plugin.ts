@@ -23,7 +23,7 @@ import type { Plugin } from 'vite';
 import { mockBase } from '../test/test-keys.mjs';
 import { openApp, type App, type OpenOptions } from './api.js';
 import { demoRoutes } from './demo-routes.js';
-import { parseAllowedHosts } from './hosts.js';
+import { LOOPBACK_NAMES, parseAllowedHosts } from './hosts.js';
 import { answerClientError, refuseConnect } from './serve.js';
 
 export interface CredentialServerOptions {
@@ -105,7 +105,7 @@ export function credentialServer(options: CredentialServerOptions = {}): Plugin 
           ...options.app,
         }).then((a) => {
           const port = origin.split(':').pop();
-          for (const host of ['127.0.0.1', 'localhost', '[::1]']) a.allow(`${host}:${port}`);
+          for (const host of LOOPBACK_NAMES) a.allow(`${host}:${port}`);
           return a;
         });
         app = opening;
