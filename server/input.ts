@@ -6,7 +6,8 @@
  * and one key per name for the duplicate rule.
  */
 import { checkField, DESCRIPTION_MAX, initialValues, NAME_MAX, withModelField } from '../src/form.js';
-import { checkKey, checkText, holdsKey, type KeyCheck } from '../src/key-rules.js';
+import { checkKey, checkText, type KeyCheck } from '../src/key-rules.js';
+import { holdsKey } from '../src/mask.js';
 import { presets } from '../src/presets/all.js';
 import type { ProviderPreset } from '../src/presets/types.js';
 import { en } from '../src/strings.js';

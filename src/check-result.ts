@@ -26,8 +26,7 @@ export type VerifyResult = { ok: true; check?: CheckResult } | { ok: false; mess
 
 /** The most model ids a result keeps, and the longest id it shows. */
 export const MAX_MODELS = 1000;
-export const MAX_MODEL_ID = 200;
-
+const MAX_MODEL_ID = 200;
 
 /** The value at a dotted `path` of a JSON answer (own members only). */
 export function at(body: unknown, path: string): unknown {

@@ -13,11 +13,10 @@ import { rules } from './rules-loader.js';
 import type { Session } from './session.js';
 import type { OverlayContext } from './context.js';
 
-/** What the connect flow reads of the element: `connect-callback`, `connect-url` (else the preset's page) and `base-url`, each already under the URL rule. */
+/** What the connect flow reads of the element: `connect-callback` and `connect-url` (else the preset's page), each already under the URL rule. */
 export interface ConnectHost extends ReactiveControllerHost {
   readonly connectCallback: string;
   readonly connectUrl: string;
-  readonly baseUrl: string;
 }
 
 export class ConnectController implements ReactiveController {
@@ -101,7 +100,7 @@ export class ConnectController implements ReactiveController {
       this.#show(false, problem === 'timeout' ? s.connectTimeout({ provider, minutes: 5 }) : problem === 'denied' ? s.connectDenied({ provider, reason }) : s.connectFailed({ provider, reason }));
     };
     void (this.#module ??= import('./connect.js')).then(
-      ({ runConnect }) => runConnect(popup, { flow, authorize: this.#host.connectUrl, callback: this.#host.connectCallback, baseUrl: this.#host.baseUrl, signal: attempt.signal, onEvent }),
+      ({ runConnect }) => runConnect(popup, { flow, authorize: this.#host.connectUrl, callback: this.#host.connectCallback, baseUrl: this.#ctx.baseUrl(), signal: attempt.signal, onEvent }),
       () => {
         // The flow's code did not load: the next click tries again.
         this.#module = undefined;
@@ -118,7 +117,7 @@ export class ConnectController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** The session ended, or the key was typed over: forget the attempt and what it received. */
+  /** The session ended or the preset changed: forget the attempt and what it received (a key typed over is told by `holds`). */
   reset(): void {
     this.#attempt?.abort();
     this.#attempt = undefined;

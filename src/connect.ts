@@ -8,13 +8,14 @@
  * in storage, an event, the console, or a URL (the state only in the callback URL, the
  * verifier only as its challenge), and are dropped when it ends.
  */
+import { at } from './check-result.js';
 import { maskMessage } from './mask.js';
 import type { ConnectFlow } from './presets/types.js';
 
 /** The channel the callback page answers on (connect-callback.ts). */
-export const CHANNEL = 'credential-overlay-connect';
+const CHANNEL = 'credential-overlay-connect';
 /** Gives up after 5 minutes. */
-export const CONNECT_TIMEOUT_MS = 300_000;
+const CONNECT_TIMEOUT_MS = 300_000;
 
 export type ConnectEvent =
   /** The popup is closed, or looks closed (a provider's page may cut the opener): the attempt still listens. */
@@ -42,13 +43,6 @@ const random = (n: number) => base64url(crypto.getRandomValues(new Uint8Array(n)
 
 /** `template` with each `{name}` of `values` put in (as a function: a `$` in a value stays a `$`). */
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
-
-/** The value at a dotted path of a JSON answer (own members only). */
-function at(body: unknown, path: string): unknown {
-  let v = body;
-  for (const part of path.split('.')) v = v && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;
-  return v;
-}
 
 /** Runs one attempt in `popup` (opened by the click, still blank). */
 export async function runConnect(popup: Window, o: ConnectOptions): Promise<void> {

@@ -181,32 +181,28 @@ export const styles = [
   .skip {
     margin: -4px 0 16px;
   }
-  /* "Connect {provider}" before the key field, and what went wrong. */
-  .connect {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 6px 12px;
-    margin-bottom: 18px;
-  }
-  .connect [aria-disabled='true'] {
-    cursor: progress;
-  }
-  /* "Check key" and what it found, under the key field. */
+  /* "Connect {provider}" before the key field, and "Check key" under it, each with what it found. */
+  .connect,
   .check-row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 6px 12px;
+  }
+  .connect {
+    margin-bottom: 18px;
+  }
+  .check-row {
     margin-top: 8px;
+  }
+  /* Connect or Check key while it works: it keeps focus (not disabled) and ignores clicks. */
+  [aria-disabled='true'] {
+    cursor: progress;
   }
   .check-row button {
     min-height: 32px;
     padding: 0 12px;
     font-size: 0.8125rem;
-  }
-  .check-row [aria-disabled='true'] {
-    cursor: progress;
   }
   .check-outcome {
     display: flex;
@@ -216,7 +212,6 @@ export const styles = [
     font-size: 0.8125rem;
   }
   .check-outcome.ok svg {
-    width: 16px;
     color: var(--_ok);
   }
   .check-outcome.error {

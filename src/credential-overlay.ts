@@ -334,7 +334,7 @@ export class CredentialOverlay extends LitElement {
         docsUrl: this.docsUrl,
         revealed: this.#form.revealed,
         onReveal: () => ((this.#form.revealed = !this.#form.revealed), this.requestUpdate()),
-        received: this.#connect.received && this.#ctx.keyInput()?.value === this.#connect.received.key ? this.#connect.received.text : undefined,
+        received: this.#connect.holds(this.#ctx.keyInput()?.value ?? '') ? this.#connect.received!.text : undefined,
         check: this.verify && save ? { busy: save.checking, outcome: save.outcome, onCheck: () => void save.checkKey() } : undefined,
       },
       skip: save?.unconfirmed && this.#session.editing ? () => void save.save(true) : undefined,

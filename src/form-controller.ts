@@ -1,12 +1,12 @@
 /**
- * The form's state, as a reactive controller (contract sections 4, 10 and 11): the values the
+ * The form's state (contract sections 4, 10 and 11), held for the host (it asks the host to update): the values the
  * overlay opened with and what the user typed since, the mode (add or edit), each field's
  * error and note, what is dirty and what changed. The rules themselves are pure, in form.ts;
  * the key never enters this state: it is read from its input only when it is needed.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { FormResult } from './form.js';
-import { formIds, initialValues, keyNeededAgain, type FormMode, type FormValues } from './form-model.js';
+import { formIds, initialValues, keyNeededAgain, keySaved, type FormMode, type FormValues } from './form-model.js';
 import { DEV } from './dev.js';
 import { hintShape } from './mask.js';
 import { rules } from './rules-loader.js';
@@ -32,7 +32,7 @@ export function editTarget(rawId: string | null | undefined, rawHint: string | n
   return { id, badId, hint, hintGiven: Boolean(raw), badHint: Boolean(raw) && !hint, edit: Boolean(id || raw) };
 }
 
-export class FormController implements ReactiveController {
+export class FormController {
   readonly #host: ReactiveControllerHost;
   readonly #ctx: OverlayContext;
 
@@ -78,10 +78,7 @@ export class FormController implements ReactiveController {
   constructor(host: ReactiveControllerHost, ctx: OverlayContext) {
     this.#host = host;
     this.#ctx = ctx;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /**
    * Starts a session on what the host set (contract sections 3 and 10): the mode from
@@ -217,9 +214,10 @@ export class FormController implements ReactiveController {
    * with (a host re-render, a script), unless no key was saved.
    */
   keyNeededAgain(preset: ProviderPreset): boolean {
-    if (this.how.mode !== 'edit') return false;
+    const how = this.how;
+    if (how.mode !== 'edit') return false;
     const moved = preset.id !== this.#opened.provider || this.#ctx.baseUrl() !== this.#opened.baseUrl;
-    return (moved && (this.how.hintGiven || preset.key?.required !== false)) || keyNeededAgain(this.current(), preset, this.how);
+    return (moved && keySaved(preset, how)) || keyNeededAgain(this.current(), preset, how);
   }
 
   /**
@@ -236,7 +234,7 @@ export class FormController implements ReactiveController {
       ? s.keyNewAddress
       : how.savedHint
         ? s.savedKey({ hint: how.savedHint })
-        : how.hintGiven || preset?.key?.required !== false
+        : keySaved(preset, how)
           ? s.keySaved
           : undefined;
     return { required, saved };

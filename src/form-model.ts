@@ -77,10 +77,11 @@ export type FormMode = { mode: 'add' } | { mode: 'edit'; savedHint: string; hint
  * key, no hint given) has nothing to send and may move.
  */
 export function keyNeededAgain(values: FormValues, preset: ProviderPreset, how: FormMode): boolean {
-  if (how.mode !== 'edit') return false;
-  const keySaved = how.hintGiven || preset.key?.required !== false;
-  return keySaved && movesKey(preset, how.initial, values);
+  return how.mode === 'edit' && keySaved(preset, how) && movesKey(preset, how.initial, values);
 }
+
+/** Edit mode: whether the credential has a saved key (a hint was given, or the preset's key is required). */
+export const keySaved = (preset: ProviderPreset | undefined, how: FormMode & { mode: 'edit' }): boolean => how.hintGiven || preset?.key?.required !== false;
 
 /** Every id of the form, in the order shown: name, description, key, then the preset's fields (Advanced last). */
 export const formIds = (preset: ProviderPreset): string[] => [

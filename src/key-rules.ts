@@ -57,7 +57,6 @@ function unwrap(s: string): string | undefined {
   return undefined;
 }
 
-
 /**
  * What a user pasted, reduced to the key: trims, unwraps quotes, strips `export`,
  * `NAME=`, `Authorization:` and `Bearer`, in the contract's order.
@@ -306,5 +305,3 @@ export function checkText(
   const length = lengthOf(text);
   return length > max ? strings.tooLong({ field, length, max }) : undefined;
 }
-
-export { escapeRegExp, hintShape, holdsKey, KEY_LIKE, maskSecrets } from './mask.js';

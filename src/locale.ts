@@ -50,7 +50,7 @@ function likely(tag: string) {
  * → `pt-BR`, `de-AT` → `de`, `zh-SG` → `zh-CN`; never `zh-TW` → `zh-CN`); else `undefined`
  * (English). A malformed tag matches only itself, and nothing throws.
  */
-export function bestLocale(lang: string, tags: Iterable<string>): string | undefined {
+function bestLocale(lang: string, tags: Iterable<string>): string | undefined {
   const tag = lang.trim().toLowerCase();
   const all = [...tags];
   if (!tag) return undefined;

@@ -11,7 +11,7 @@ export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 // did not write (a host's error message, a provider's reply) before it is shown.
 // A prefix counts only at the start of a word ("task-runner" holds no key).
 const PREFIXED = '(?<![A-Za-z0-9])(sk-|sess-|gsk_|AIza|AQ\\.|xai-|pplx-|hf_)[A-Za-z0-9_.-]{6,}';
-export const KEY_LIKE = new RegExp(`${PREFIXED}|[A-Za-z0-9_-]{32,}`, 'g');
+const KEY_LIKE = new RegExp(`${PREFIXED}|[A-Za-z0-9_-]{32,}`, 'g');
 
 /**
  * Whether `text` seems to hold a key: a known provider's prefix followed by key characters,
@@ -54,7 +54,7 @@ export function maskSecrets(text: string, options: { key?: string; rules?: KeyRu
 }
 
 /** The longest message from elsewhere (a provider, a host's verifier or promise) that is shown. */
-export const MESSAGE_MAX = 300;
+const MESSAGE_MAX = 300;
 
 /** A message we did not write, as it may be shown: masked first (a key cut short would escape the mask), then cut to `MESSAGE_MAX` characters. */
 export function maskMessage(text: string, options: { key?: string; rules?: KeyRules } = {}): string {

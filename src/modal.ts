@@ -21,7 +21,7 @@ const FOCUSABLE = 'input, textarea, select, button, a[href], summary, [tabindex]
  * The controls that Tab reaches inside `root`, in composed-tree order: through slots into
  * their assigned elements, and into the open shadow roots of custom elements.
  */
-export function focusableIn(root: Element): HTMLElement[] {
+function focusableIn(root: Element): HTMLElement[] {
   const found: HTMLElement[] = [];
   const walk = (el: Element) => {
     if (el instanceof HTMLSlotElement) {
@@ -85,7 +85,7 @@ export class ModalController implements ReactiveController {
       event.preventDefault();
       this.#callbacks.requestClose();
     } else if (event.key === 'Tab') {
-      this.trapTab(event);
+      this.#trapTab(event);
     }
   };
 
@@ -143,7 +143,7 @@ export class ModalController implements ReactiveController {
   }
 
   /** Tab and Shift+Tab wrap inside the dialog (slotted controls included) instead of leaving it. */
-  trapTab(event: KeyboardEvent): void {
+  #trapTab(event: KeyboardEvent): void {
     const dialog = this.#dialog();
     const focusable = focusableIn(dialog);
     if (!focusable.length) return;

@@ -129,7 +129,7 @@ export function keyField(c: FieldContext, preset: ProviderPreset | undefined, la
     </div>`,
     html`${k.check
         ? html`<div class="check-row">
-            <button type="button" part="check-button" aria-disabled=${k.check.busy ? 'true' : 'false'} @click=${k.check.onCheck}>
+            <button type="button" part="check-button" aria-disabled=${k.check.busy} @click=${k.check.onCheck}>
               ${k.check.busy ? html`<span class="spinner" aria-hidden="true"></span>${s.checkingButton}` : s.checkKey}</button>
             ${outcome
               ? html`<p id="check-outcome" class="check-outcome ${outcome.ok ? 'ok' : 'error'}" part="check-outcome">${outcome.ok
@@ -152,7 +152,7 @@ export function keyField(c: FieldContext, preset: ProviderPreset | undefined, la
 /** "Connect {label}" before the key field, and what went wrong (announced by the form's live region). */
 function connectRow(v: DialogView, label: string, c: NonNullable<DialogView['connect']>) {
   return html`<div class="connect" part="connect">
-    <button type="button" part="connect-button" aria-disabled=${v.busy ? 'true' : 'false'} aria-describedby=${ifDefined(c.message ? 'connect-message' : undefined)}
+    <button type="button" part="connect-button" aria-disabled=${v.busy} aria-describedby=${ifDefined(c.message ? 'connect-message' : undefined)}
       @click=${() => v.busy || c.onConnect()}>${c.waiting ? html`<span class="spinner" aria-hidden="true"></span>${v.strings.connectWaiting({ provider: label })}` : v.strings.connect({ provider: label })}</button>
     ${c.message ? html`<p id="connect-message" class="check-outcome error" part="connect-message">${errorContent(c.message)}</p>` : nothing}
   </div>`;

@@ -1,12 +1,12 @@
 /**
- * A radio group's keyboard, as a reactive controller (the WAI-ARIA APG radio group pattern):
+ * A radio group's keyboard, as a helper of its host (the WAI-ARIA APG radio group pattern):
  * one Tab stop, on the selected item or else the first; the arrow keys move and select,
  * wrapping, with Left and Right following the reading direction; Home and End; Space (and
  * Enter) select the item that has focus. The host renders the items and does the selecting.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
-export class RovingRadioController implements ReactiveController {
+export class RovingRadioController {
   readonly #host: ReactiveControllerHost & Element;
   readonly #ids: () => readonly string[];
   readonly #select: (id: string) => void;
@@ -16,10 +16,7 @@ export class RovingRadioController implements ReactiveController {
     this.#host = host;
     this.#ids = ids;
     this.#select = select;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** The item that takes the group's one Tab stop. */
   tabStop(selected: string): string {

@@ -1,11 +1,11 @@
 /**
- * What Save does (contract sections 5 and 6), as a reactive controller: validate every field,
+ * What Save does (contract sections 5 and 6), held for the host: validate every field,
  * check the key live when asked to, dispatch `credential-saved`, then close, stay open or wait
  * for the host's promises; and what a failure shows. Every step goes through the session, so
  * a close at any moment (Cancel, Escape, `close()`, removal) ends it: nothing is emitted or
  * shown afterwards.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { CheckResult, VerifyResult } from './check.js';
 import { checkSummary } from './check-text.js';
 import { LiveChecks } from './checks.js';
@@ -26,7 +26,6 @@ export interface SaveHost extends ReactiveControllerHost, HTMLElement {
   readonly provider: string;
   readonly verify: boolean;
   readonly verifier?: Verifier;
-  readonly baseUrl: string;
 }
 
 /** What Save asks of the element besides its context: whether `key` is the one a connect flow received (`keySource: "connect"`). */
@@ -34,7 +33,7 @@ export interface SaveView extends OverlayContext {
   connected(key: string): boolean;
 }
 
-export class SaveController implements ReactiveController {
+export class SaveController {
   readonly #host: SaveHost;
   readonly #session: Session;
   readonly #form: FormController;
@@ -49,10 +48,7 @@ export class SaveController implements ReactiveController {
     this.#session = session;
     this.#form = form;
     this.#view = view;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** The last live check could not confirm the key: "Save without checking" is offered. */
   get unconfirmed(): boolean {
@@ -110,7 +106,8 @@ export class SaveController implements ReactiveController {
     const values = this.#form.current();
     const fields = Object.fromEntries((preset.fields ?? []).map((f) => [f.id, (values[f.id] ?? '').trim()]));
     const key = keyDetail(result, preset, this.#form.how);
-    const { baseUrl, verifier } = this.#host;
+    const { verifier } = this.#host;
+    const baseUrl = this.#view.baseUrl();
     const mode = this.#form.how.mode;
     const context = { provider: preset.id, baseUrl, ...legacyFields(fields), fields, mode, keyChanged: key.keyChanged };
     const print = JSON.stringify([preset.id, baseUrl, this.#sends(preset).map((id) => fields[id]), mode, key.keyChanged, key.apiKey]);

@@ -4,7 +4,7 @@
  * signal that ends with the session, and which close events a close fires, in which order.
  * Pure (no DOM): the element is its host, and it is tested alone in Node.
  */
-import { can, isBusy, next, type Phase, type PhaseEvent } from './phase.js';
+import { isBusy, next, type Phase, type PhaseEvent } from './phase.js';
 import type { CancelSource, CloseReason, CloseSource } from './events.js';
 
 export interface SessionHost {
@@ -59,11 +59,6 @@ export class Session {
   /** A check or a host's save runs. */
   get busy(): boolean {
     return isBusy(this.#phase);
-  }
-
-  /** Whether `event` may happen now. */
-  can(event: PhaseEvent): boolean {
-    return can(this.#phase, event);
   }
 
   /** Aborted when this session ends (close or removal): a check, a connect flow, a pending save. */

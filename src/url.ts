@@ -16,7 +16,7 @@ function parse(value: string): URL | undefined {
  * anywhere, `http:` only to loopback. Anything else (`javascript:`, `data:`, plain `http:` to
  * another host) is refused: a hostile base URL would receive the key.
  */
-export function isAllowedUrl(value: string): boolean {
+function isAllowedUrl(value: string): boolean {
   const url = parse(value);
   if (!url || url.username || url.password) return false;
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));

@@ -2,7 +2,8 @@
 // their type and hint, pasted variable names stripped, each rejection with its message, notes
 // that never block, and other providers' keys named in every preset.
 import { expect } from '@open-wc/testing';
-import { checkKey, maskSecrets } from '../src/key-rules.js';
+import { checkKey } from '../src/key-rules.js';
+import { maskSecrets } from '../src/mask.js';
 import { presets } from '../src/presets/all.js';
 import { knownKeys } from '../src/presets/known-keys.js';
 import { registerProvider, getProvider } from '../src/presets/registry.js';
