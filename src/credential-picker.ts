@@ -13,7 +13,6 @@ import './index.js';
 import { icon, PLUS } from './icons.js';
 import { maskSecrets } from './mask.js';
 import { LangController } from './locale.js';
-import { deepActiveElement } from './modal.js';
 import { DeleteController } from './picker-deletes.js';
 import { pickerEn, type CredentialPickerStrings } from './picker-strings.js';
 import { TileTexts, tileTemplate } from './picker-view.js';
@@ -103,14 +102,14 @@ export class CredentialPicker extends LitElement {
   #deletes = new DeleteController(this, () => this.#strings.deleteFailed, (text) => (this.announcement = text));
   #texts = new TileTexts();
   #lang = new LangController(this);
-  #roving = new RovingRadioController(this, () => this.#tiles.map((t) => t.id), (id) => this.#select(id, true));
+  #roving = new RovingRadioController(this, () => this.#list.map((t) => t.id), (id) => this.#select(id));
+  /** The valid summaries, as of this update (`#tiles`). */
+  #list: CredentialSummary[] = [];
   /** Ids shown at the last render (undefined before the first): a new one is announced. */
   #known?: Set<string>;
   /** How many tiles are rendered: a long list comes in batches, one per frame; a tile the keyboard reaches comes at once. */
   #limit = BATCH;
   #batching = false;
-  /** A deleted tile that had focus is gone: focus goes to the group after this render. */
-  #refocusNow = false;
   /** Rendered on a server: the first render in the browser hydrates; the own overlay, when there is no child, comes with the next. */
   #hydrating = false;
 
@@ -155,17 +154,19 @@ export class CredentialPicker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Filtered once per update (a host may also change the array in place).
+    const tiles = (this.#list = this.#tiles);
     if (changed.has('value') && this.value) this.#reveal(this.value);
     if (!changed.has('credentials')) return;
-    const ids = new Set(this.#tiles.map((t) => t.id));
-    const fresh = this.#known ? this.#tiles.filter((t) => !this.#known!.has(t.id)) : [];
+    const ids = new Set(tiles.map((t) => t.id));
+    const fresh = this.#known ? tiles.filter((t) => !this.#known!.has(t.id)) : [];
     if (fresh.length) this.announcement = fresh.map((t) => this.#strings.announceNew({ name: maskSecrets(t.name) })).join(' ');
-    this.#refocusNow = this.#deletes.listChanged(ids);
+    this.#deletes.listChanged(ids);
     this.#known = ids;
   }
 
   protected override updated(): void {
-    if (this.#limit < this.#tiles.length && !this.#batching) {
+    if (this.#limit < this.#list.length && !this.#batching) {
       this.#batching = true;
       requestAnimationFrame(() => {
         this.#batching = false;
@@ -173,15 +174,12 @@ export class CredentialPicker extends LitElement {
         this.requestUpdate();
       });
     }
-    // A deleted tile that had focus is gone: focus goes to the group, or the Add tile.
-    if (!this.#refocusNow || deepActiveElement()?.isConnected) return;
-    this.#refocusNow = false;
-    (this.renderRoot.querySelector<HTMLElement>('[role="radio"][tabindex="0"]') ?? this.renderRoot.querySelector<HTMLElement>('[part~="add-tile"]'))?.focus();
   }
 
-  #select(id: string, focus = false): void {
+  /** Selects the tile `id` and moves focus to it. */
+  #select(id: string): void {
     this.#reveal(id);
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[role="radio"][data-id="${CSS.escape(id)}"]`)?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[role="radio"][data-id="${CSS.escape(id)}"]`)?.focus());
     if (this.value === id) return;
     this.value = id;
     this.dispatchEvent(new CustomEvent('credential-select', { detail: Object.freeze({ id }), bubbles: true, composed: true }));
@@ -189,7 +187,7 @@ export class CredentialPicker extends LitElement {
 
   /** Renders every tile up to the one with `id` now (a batch may not have reached it yet). */
   #reveal(id: string): void {
-    const at = this.#tiles.findIndex((t) => t.id === id);
+    const at = this.#list.findIndex((t) => t.id === id);
     if (at >= this.#limit) {
       this.#limit = at + 1;
       this.requestUpdate();
@@ -200,11 +198,11 @@ export class CredentialPicker extends LitElement {
   #onClick(event: Event): void {
     const target = event.target as Element;
     const button = target.closest<HTMLButtonElement>('button[data-action]');
-    const tile = this.#tiles.find((t) => t.id === (button?.dataset.for ?? target.closest<HTMLElement>('[role="radio"]')?.dataset.id));
+    const tile = this.#list.find((t) => t.id === (button?.dataset.for ?? target.closest<HTMLElement>('[role="radio"]')?.dataset.id));
     const action = button?.dataset.action;
     const d = this.#deletes;
     if (!tile || (action && d.pending.has(tile.id))) return;
-    if (!action) this.#select(tile.id, true);
+    if (!action) this.#select(tile.id);
     else if (action === 'edit') this.#edit(tile);
     else if (action === 'delete') d.ask(tile.id);
     else if (action === 'confirm') d.confirm(tile.id, tile.name);
@@ -222,9 +220,9 @@ export class CredentialPicker extends LitElement {
     }
   }
 
-  /** Opens the overlay in add mode: the per-credential values cleared; `provider` only when the picker has one. */
+  /** Opens the overlay in add mode: as an edit of no credential (every per-credential value cleared); `provider` only when the picker has one. */
   #add(): void {
-    this.#open({ credentialId: '', existingKeyHint: '', credentialName: '', credentialDescription: '', values: {}, ...(this.provider && { provider: this.provider }) });
+    this.#edit({ id: '', name: '', keyHint: '' });
   }
 
   /** Opens the overlay in edit mode from a tile (the hint as given: the overlay shows it only when it has a hint's shape). */
@@ -249,26 +247,20 @@ export class CredentialPicker extends LitElement {
 
   override render() {
     const s = this.#strings;
-    const tiles = this.#tiles;
+    const tiles = this.#list;
     const tabStop = this.#roving.tabStop(this.value);
     const d = this.#deletes;
     const lang = this.#lang.lang;
     return html`${tiles.length
         ? html`<div class="grid" part="group" role="radiogroup" aria-label=${this.label || s.label}
             @click=${this.#onClick} @keydown=${this.#onGroupKeydown}>
-            ${repeat(tiles.length > this.#limit ? tiles.slice(0, this.#limit) : tiles, (t) => t.id, (t) =>
+            ${repeat(tiles.slice(0, this.#limit), (t) => t.id, (t) => {
+              const state = { selected: t.id === this.value, tabStop: t.id === tabStop, confirming: t.id === d.confirming, busy: d.pending.has(t.id), failure: d.failures[t.id] };
               // A tile whose inputs did not change is not rendered again: a long list stays quick.
-              guard([t, t.id === this.value, t.id === tabStop, t.id === d.confirming, d.pending.has(t.id), d.failures[t.id], s, this.provider, lang], () =>
-                tileTemplate(t, this.#texts.of(t, lang, s), {
-                  selected: t.id === this.value,
-                  tabStop: t.id === tabStop,
-                  confirming: t.id === d.confirming,
-                  busy: d.pending.has(t.id),
-                  failure: d.failures[t.id],
-                  provider: t.provider && t.provider !== this.provider ? (getProvider(t.provider)?.label ?? t.provider) : '',
-                }, s),
-              ),
-            )}
+              return guard([t, ...Object.values(state), s, this.provider, lang], () =>
+                tileTemplate(t, this.#texts.of(t, lang, s), { ...state, provider: t.provider && t.provider !== this.provider ? (getProvider(t.provider)?.label ?? t.provider) : '' }, s),
+              );
+            })}
           </div>`
         : html`<p class="empty" part="empty">${s.empty}</p>`}
       <button type="button" class="add" part="add-tile" @click=${this.#add}>${icon(PLUS)}${s.addCredential}</button>

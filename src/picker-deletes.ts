@@ -25,9 +25,11 @@ export class DeleteController implements ReactiveController {
   /** Tiles whose delete is pending. */
   readonly pending = new Set<string>();
   /** A failed delete's message, by tile. */
-  failures: Record<string, string> = {};
+  readonly failures: Record<string, string> = {};
   /** Deleted tiles that had focus: it goes to the group once the host removed them. */
   readonly #refocus = new Set<string>();
+  /** One of them is gone: focus goes to the group after this render. */
+  #refocusNow = false;
 
   /** `failed()`: the message when the host's reason has none; `announce(text)`: the picker's live region. */
   constructor(host: DeleteHost, failed: () => string, announce: (text: string) => void) {
@@ -37,7 +39,13 @@ export class DeleteController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostUpdated(): void {
+    // A deleted tile that had focus is gone: focus goes to the group, or the Add tile.
+    if (!this.#refocusNow || deepActiveElement()?.isConnected) return;
+    this.#refocusNow = false;
+    const root = this.#host.renderRoot;
+    (root.querySelector<HTMLElement>('[role="radio"][tabindex="0"]') ?? root.querySelector<HTMLElement>('[part~="add-tile"]'))?.focus();
+  }
 
   #focusLater(selector: string): void {
     void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
@@ -45,7 +53,7 @@ export class DeleteController implements ReactiveController {
 
   ask(id: string): void {
     this.confirming = id;
-    this.failures = { ...this.failures, [id]: '' };
+    this.failures[id] = '';
     this.#host.requestUpdate();
     this.#focusLater(`[data-keep][data-for="${byId(id)}"]`);
   }
@@ -72,7 +80,7 @@ export class DeleteController implements ReactiveController {
       const here = !active?.isConnected || active.closest('[part~="tile"]')?.querySelector(`[data-id="${byId(id)}"]`) != null;
       this.pending.delete(id);
       if (this.confirming === id) this.confirming = '';
-      this.failures = { ...this.failures, [id]: failure ?? '' };
+      this.failures[id] = failure ?? '';
       if (failure) this.#announce(failure);
       this.#host.requestUpdate();
       if (!here) return;
@@ -91,12 +99,12 @@ export class DeleteController implements ReactiveController {
     );
   }
 
-  /** The list changed: forget tiles that are gone; `true` when a deleted tile that had focus is gone. */
-  listChanged(ids: ReadonlySet<string>): boolean {
+  /** The list changed: forget tiles that are gone; a deleted tile that had focus is gone: focus moves after this render. */
+  listChanged(ids: ReadonlySet<string>): void {
     if (!ids.has(this.confirming)) this.confirming = '';
     for (const id of this.pending) if (!ids.has(id)) this.pending.delete(id);
     const gone = [...this.#refocus].filter((id) => !ids.has(id));
     gone.forEach((id) => this.#refocus.delete(id));
-    return gone.length > 0;
+    this.#refocusNow = gone.length > 0;
   }
 }
