@@ -33,11 +33,6 @@ function libraryEntries(): Record<string, string> {
   return entries;
 }
 
-// `vite` serves the demo (index.html) with its server (server/: the API and the providers'
-// mock). `vite build` builds the library: one ES module per entry, Lit external.
-// `vite build --mode bundle` builds the single file with Lit included, minified, for a plain
-// <script type="module"> with no bundler. `vite build --mode demo` builds the demo site into
-// dist-demo/ for `npm run serve`.
 /**
  * The production build: `src/dev.ts` (development-only checks and warnings) becomes a module
  * where `DEV` is `false` and the warnings do nothing, so the bundler drops what only they use.
@@ -53,6 +48,11 @@ function productionOnly(): Plugin {
   };
 }
 
+// `vite` serves the demo (index.html) with its server (server/: the API and the providers'
+// mock). `vite build` builds the library: one ES module per entry, Lit external.
+// `vite build --mode bundle` builds the single file with Lit included, minified, for a plain
+// <script type="module"> with no bundler. `vite build --mode demo` builds the demo site into
+// dist-demo/ for `npm run serve`.
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   // `vite build --mode development`: the same entries with the development-only checks and
@@ -68,7 +68,7 @@ export default defineConfig(({ mode }) => {
   return {
     server: { open: false },
     // Build only: Lit's css/html/svg templates lose comments and indentation.
-    plugins: [minifyLiterals(), credentialServer(), customElementsManifest(), docsPages(), ...(mode === 'development' ? [] : [productionOnly()])],
+    plugins: [minifyLiterals(), credentialServer(), customElementsManifest(), docsPages(), ...(development ? [] : [productionOnly()])],
     build: {
       outDir: development ? 'dist/development' : 'dist',
       emptyOutDir: !bundle && !development,

@@ -236,9 +236,7 @@ function renderTestKeys(): void {
   render(
     [
       ...extra,
-      ...Object.entries(markersFor(settings.provider) as Record<string, string>)
-        .filter(([marker]) => keys[marker])
-        .map(([marker, what]) => item(`${marker[0]}${marker.slice(1).toLowerCase()} key`, keys[marker], `${what[0].toUpperCase()}${what.slice(1)}.`)),
+      ...Object.entries(markersFor(settings.provider)).map(([marker, what]) => item(`${marker[0]}${marker.slice(1).toLowerCase()} key`, keys[marker], `${what[0].toUpperCase()}${what.slice(1)}.`)),
     ],
     $('#test-keys'),
   );

@@ -4,10 +4,9 @@
 // `npm run test:e2e`.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { KEY, assertKeyNowhere, chromeLaunchOptions, focused, hintOf, resetCredentials, seedCredentials, startDemoServer, tabTo } from './shared.mjs';
+import { KEY, assertKeyNowhere, axe, chromeLaunchOptions, focused, hintOf, resetCredentials, seedCredentials, startDemoServer, tabTo } from './shared.mjs';
 import { chromium } from 'playwright-core';
 import { testKeys } from '../test/test-keys.mjs';
 
@@ -316,18 +315,6 @@ test('settings: another preset with its fields, dark mode and a custom theme rea
   await page.reload();
   assert.equal(await page.getByLabel('Provider preset').inputValue(), 'azure-openai', 'settings are kept');
 });
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axe(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `axe, ${label}`);
-}
 
 test('accessible: axe finds nothing, light and dark, with tiles and a confirm; no sideways scroll at 320 px', async (t) => {
   const page = await openDemo(t);

@@ -6,14 +6,11 @@
 // as e2e/demo.test.mjs. `npm run test:e2e`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { chromeLaunchOptions, startDemoServer } from './shared.mjs';
+import { axe, chromeLaunchOptions, startDemoServer } from './shared.mjs';
 
 const root = new URL('..', import.meta.url);
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 // The policy `npm run serve` sends with every page of the built demo (server/demo-routes.ts).
 const CSP = /const CSP = "([^"]+)"/.exec(readFileSync(new URL('server/demo-routes.ts', root), 'utf8'))[1];
 
@@ -59,16 +56,6 @@ async function openPage(t, path, { width = 1280, height = 900, colorScheme = 'li
   const response = await page.goto(new URL(path, url).href, { waitUntil: 'load' });
   assert.equal(response.status(), 200, `${path} answers 200`);
   return page;
-}
-
-async function axe(page, label) {
-  // Evaluated through the driver: a <script> tag would be refused by the page's Trusted Types.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `axe, ${label}`);
 }
 
 /** The HTML of a same-origin page, fetched once. */

@@ -2,7 +2,8 @@
 // the demo's dev server, the test key, the leak check and keyboard navigation. Both drivers' `page.evaluate(fn,
 // arg)` have the same shape.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,19 @@ export function chromeLaunchOptions() {
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
   };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page (playwright); asserts it finds nothing. */
+export async function axe(page, label) {
+  // Evaluated through the driver: a <script> tag would be refused by the page's Trusted Types.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe, ${label}`);
 }
 
 /** Deletes every saved credential through the demo's API. */

@@ -2,15 +2,11 @@
 // Writes docs/demo-*.png: the empty Authenticate step, the overlay open, the step with saved
 // tiles, a key the live check rejected, dark mode, the custom theme, and a 320 px phone.
 import { chromium } from 'playwright-core';
-import { findChrome } from './chrome.mjs';
-import { resetCredentials, startDemoServer } from '../e2e/shared.mjs';
+import { chromeLaunchOptions, resetCredentials, startDemoServer } from '../e2e/shared.mjs';
 
 // The demo with its server on a throw-away data folder.
 const { server, url } = await startDemoServer('node_modules/.vite-screenshots');
-const browser = await chromium.launch({
-  executablePath: findChrome(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await chromium.launch(chromeLaunchOptions());
 
 const KEY = 'sk-proj-Xy3kQ9_aZ0vL2mN8pR4tT3BlbkFJw7Hc5Ud1Ke6Jf0Gb9x9Qz';
 

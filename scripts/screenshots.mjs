@@ -2,16 +2,11 @@
 // Writes docs/*.png: light and dark, error state, revealed key, 320 px, 200% zoom, forced
 // colours and right to left.
 import puppeteer from 'puppeteer-core';
-import { findChrome } from './chrome.mjs';
-import { startDemoServer } from '../e2e/shared.mjs';
+import { chromeLaunchOptions, startDemoServer } from '../e2e/shared.mjs';
 import { testKeys } from '../test/test-keys.mjs';
 
 const { server, url } = await startDemoServer('node_modules/.vite-screenshots');
-const browser = await puppeteer.launch({
-  executablePath: findChrome(),
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await puppeteer.launch({ headless: true, ...chromeLaunchOptions() });
 
 const only = process.argv.slice(2);
 

@@ -11,7 +11,7 @@ import { MAX_MODELS, checkRequest, cleanCheck, modelsOf, modelsRequest, readChec
 import { presets } from '../src/presets/all.ts';
 import { en } from '../src/strings.ts';
 import { handleMockApi } from '../test/mock-api.mjs';
-import { LIMITED_PRESETS, MOCK_MODELS, NO_CREDIT_PRESETS, markersFor, mockBase, testKeys } from '../test/test-keys.mjs';
+import { DOWN_STATUS, LIMITED_PRESETS, MOCK_MODELS, NO_CREDIT_PRESETS, markersFor, mockBase, testKeys } from '../test/test-keys.mjs';
 
 const NOW = new Date('2026-12-06T10:00:00.000Z');
 const checkedAt = NOW.toISOString();
@@ -59,8 +59,6 @@ async function check(preset, key) {
 
 const LIMITED = new Set(LIMITED_PRESETS);
 const NO_CREDIT = new Set(NO_CREDIT_PRESETS);
-/** The status each provider's mock answers DOWN with. */
-const DOWN = { anthropic: 529, openrouter: 502 };
 
 const proven = (status, extra = {}) => ({ ok: true, check: { status, ...extra, checkedAt } });
 const unconfirmed = (preset, reason) => ({ ok: false, unreachable: true, message: en.verifyUnconfirmed({ provider: preset.label, reason }) });
@@ -87,7 +85,7 @@ function expected(preset, marker) {
     case 'FORBID':
       return unconfirmed(preset, en.reasonForbidden);
     case 'DOWN':
-      return unconfirmed(preset, en.reasonStatus({ status: DOWN[id] ?? 503 }));
+      return unconfirmed(preset, en.reasonStatus({ status: DOWN_STATUS[id] ?? 503 }));
     case 'GARBLED':
       return unconfirmed(preset, en.reasonMalformed);
   }

@@ -10,7 +10,7 @@ import type { ProviderPreset } from '../src/presets/types.js';
 import { en } from '../src/strings.js';
 import { verifyKey, type VerifyContext } from '../src/verify.js';
 import { fastLongTimeouts } from './helpers.js';
-import { LIMITED_PRESETS, MOCK_MODELS, NO_CREDIT_PRESETS, mockBase, testKeys } from './test-keys.mjs';
+import { DOWN_STATUS, LIMITED_PRESETS, MOCK_MODELS, NO_CREDIT_PRESETS, mockBase, testKeys } from './test-keys.mjs';
 
 // One session per page: the three engines share the mock, and each reads its own last request.
 const SESSION = `checks-${Math.random().toString(36).slice(2)}`;
@@ -52,8 +52,6 @@ const expected: Record<string, (preset: ProviderPreset, status: number) => Outco
   DOWN: ({ label }, status) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonStatus({ status }))(label) }),
   GARBLED: ({ label }) => ({ ok: false, unreachable: true, message: unconfirmed(en.reasonMalformed)(label) }),
 };
-/** The status each provider's mock answers DOWN with. */
-const downStatus: Record<string, number> = { anthropic: 529, openrouter: 502 };
 
 /** Where each preset's key goes, as the mock reports it. */
 const scheme: Record<string, string> = {
@@ -78,7 +76,7 @@ for (const preset of presets) {
     });
 
     for (const [marker, outcome] of Object.entries(expected)) {
-      const want = outcome(preset, downStatus[preset.id] ?? 503);
+      const want = outcome(preset, DOWN_STATUS[preset.id] ?? 503);
       it(`${marker}: ${want.status ?? 'answered as the user should read it'}`, async () => {
         const key = testKeys[preset.id][marker];
         const result = await checkLive(preset, key, context(preset), en);

@@ -6,7 +6,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../src/providers/openrouter.js';
 import type { CredentialOverlay, CredentialSavedEvent } from '../src/index.js';
-import { button, engine, engineName, fastLongTimeouts, skipBecause, field, findLeaks, openOverlay, record, sendKeys, settle } from './helpers.js';
+import { button, engine, engineName, fastLongTimeouts, skipBecause, field, findLeaks, openOverlay, record, sendKeys, settle, stubWindowOpen, type StandIn } from './helpers.js';
 
 const origin = location.origin;
 const callback = `${origin}/connect-callback.html`;
@@ -14,27 +14,16 @@ const message = (el: CredentialOverlay) => el.shadowRoot!.querySelector('[part="
 const received = (el: CredentialOverlay) => el.shadowRoot!.querySelector('[part="key-received"]')?.textContent?.trim() ?? '';
 const keyField = (el: CredentialOverlay) => field(el, 'API Key Value') as HTMLInputElement;
 
-/** A stand-in for the provider's window: records where it is sent; closes when asked. */
-function standIn() {
-  const w = { closed: false, url: '', location: {} as { href: string }, close: () => void (w.closed = true) };
-  Object.defineProperty(w.location, 'href', { set: (v: string) => void (w.url = v), get: () => w.url });
-  return w;
-}
-
-let realOpen: typeof window.open;
-let opened: Array<ReturnType<typeof standIn>> = [];
+// The provider's window: a stand-in that records where it is sent (`opened`).
+let stub: ReturnType<typeof stubWindowOpen>;
+let opened: StandIn[] = [];
 let frames: HTMLIFrameElement[] = [];
 beforeEach(() => {
-  realOpen = window.open;
-  opened = [];
-  window.open = (() => {
-    const w = standIn();
-    opened.push(w);
-    return w as unknown as Window;
-  }) as typeof window.open;
+  stub = stubWindowOpen();
+  opened = stub.opened;
 });
 afterEach(() => {
-  window.open = realOpen;
+  stub.restore();
   frames.forEach((f) => f.remove());
   frames = [];
 });
@@ -310,7 +299,8 @@ describe('the callback page', () => {
 describe('the real popup', () => {
   it('opens from a key press and finishes the flow (Chromium)', async function () {
     if (engine !== 'chromium') skipBecause(this, `a pop-up window from a key press is driven here through Chromium's DevTools protocol only; the whole flow runs above in ${engineName} too`);
-    window.open = realOpen;
+    stub.restore();
+    const realOpen = window.open;
     let popup: Window | null = null;
     window.open = ((...args: Parameters<typeof window.open>) => (popup = realOpen.apply(window, args))) as typeof window.open;
     const el = await overlay();

@@ -7,7 +7,7 @@ import '../src/providers/openrouter.js';
 import '../src/providers/openai-compatible.js';
 import type { CredentialOverlay, CredentialSavedEvent, VerifyResult } from '../src/index.js';
 import type { CredentialPicker, CredentialSummary } from '../src/picker.js';
-import { button, errorOf, field, findLeaks, openOverlay, paste, record, settle } from './helpers.js';
+import { button, errorOf, field, findLeaks, openOverlay, paste, record, settle, stubWindowOpen, type StandIn } from './helpers.js';
 import { keys } from './keys.js';
 
 const checked = (models: unknown, extra = {}): VerifyResult => ({ ok: true, check: { status: 'valid', models: models as string[], checkedAt: '2026-12-06T10:00:00.000Z', ...extra } });
@@ -38,19 +38,13 @@ describe('edit mode: another preset or API base while open needs the key again',
 });
 
 describe('connect: an answer only where and when it was asked for', () => {
-  let realOpen: typeof window.open;
-  let popups: Array<{ closed: boolean; url: string; opener: unknown; close(): void; location: { href: string } }>;
+  let stub: ReturnType<typeof stubWindowOpen>;
+  let popups: StandIn[];
   beforeEach(() => {
-    realOpen = window.open;
-    popups = [];
-    window.open = (() => {
-      const w = { closed: false, url: '', opener: window as unknown, close: () => void (w.closed = true), location: {} as { href: string } };
-      Object.defineProperty(w.location, 'href', { set: (v: string) => void (w.url = v), get: () => w.url });
-      popups.push(w);
-      return w as unknown as Window;
-    }) as typeof window.open;
+    stub = stubWindowOpen();
+    popups = stub.opened;
   });
-  afterEach(() => (window.open = realOpen));
+  afterEach(() => stub.restore());
 
   const overlay = (attrs = html``) =>
     openOverlay(html`<credential-overlay provider="openrouter" credential-name="R" connect-callback=${`${location.origin}/connect-callback.html`}

@@ -493,7 +493,7 @@ export function fastLongTimeouts() {
 }
 
 /** A task of its own: it runs only once the microtask queue is empty (no time passes for it). */
-export const microtasksDone = () =>
+const microtasksDone = () =>
   new Promise<void>((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -620,4 +620,24 @@ export function runtimeKey(): string {
   const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const part = () => Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => alnum[b % alnum.length]).join('');
   return `sk-${part()}T3BlbkFJ${part()}`;
+}
+
+/** A stand-in for a provider's window (Connect): records where it is sent and whether it was closed; its opener is this page until the overlay cuts it. */
+export function standIn() {
+  const w = { closed: false, url: '', opener: window as unknown, location: {} as { href: string }, close: () => void (w.closed = true) };
+  Object.defineProperty(w.location, 'href', { set: (v: string) => void (w.url = v), get: () => w.url });
+  return w;
+}
+export type StandIn = ReturnType<typeof standIn>;
+
+/** `window.open` answering a new stand-in each time (listed in `opened`), until `restore()`. */
+export function stubWindowOpen(): { opened: StandIn[]; restore(): void } {
+  const real = window.open;
+  const opened: StandIn[] = [];
+  window.open = (() => {
+    const w = standIn();
+    opened.push(w);
+    return w as unknown as Window;
+  }) as typeof window.open;
+  return { opened, restore: () => void (window.open = real) };
 }

@@ -11,7 +11,7 @@ import type { CheckResult, CredentialOverlay } from '../src/index.js';
 import type { CredentialPicker, CredentialSummary } from '../src/picker.js';
 import { pickerEn } from '../src/picker-strings.js';
 import { en } from '../src/strings.js';
-import { button, openOverlay, paste, settle } from './helpers.js';
+import { button, openOverlay, paste, settle, standIn, type StandIn } from './helpers.js';
 import { keys } from './keys.js';
 import { ar, arPicker } from '../src/locales/ar.js';
 import { de, dePicker } from '../src/locales/de.js';
@@ -128,14 +128,8 @@ export function describeLanguages(which: readonly string[]): void {
   const CALLBACK = `${location.origin}/connect-callback.html`;
   const connectOverlay = (lang: string) =>
     html`<credential-overlay lang=${lang} provider="openrouter" connect-callback=${CALLBACK} base-url=${`${location.origin}/mock/openrouter/api/v1`}></credential-overlay>`;
-  /** A stand-in for the provider's window (as in connect.test.ts): records where it is sent. */
-  function standIn() {
-    const w = { closed: false, url: '', location: {} as { href: string }, close: () => void (w.closed = true) };
-    Object.defineProperty(w.location, 'href', { set: (v: string) => void (w.url = v), get: () => w.url });
-    return w;
-  }
   /** Clicks Connect with `window.open` answering `popup` (null: the browser blocked it), then puts `window.open` back. */
-  async function clickConnect(el: CredentialOverlay, popup: ReturnType<typeof standIn> | null) {
+  async function clickConnect(el: CredentialOverlay, popup: StandIn | null) {
     const realOpen = window.open;
     window.open = (() => popup) as unknown as typeof window.open;
     try {

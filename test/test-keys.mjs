@@ -9,23 +9,16 @@ function pad(word, length, alphabet = 'Xy3kQ9aZ0vL2mN8pT5bW7cR4dF6gH1jK') {
   return out.slice(0, length);
 }
 
-/** The markers the mock understands, and what each means to a user (for any preset; see `markersFor`). */
-export const MARKERS = {
-  VALID: 'accepted, with the models it may use (OpenRouter: with the credit left)',
-  MANY: 'accepted, with 1,000 models',
-  ODD: 'accepted, though parts of the answer are odd: those are left out',
-  REVOKED: 'wrong or revoked key',
-  SCOPES: 'restricted key: could not confirm',
-  RATE: 'rate limited: a real key, saved as Rate-limited where the provider says so, else could not confirm',
-  QUOTA: 'no credit left: a real key, saved as No credit left where the provider says so, else could not confirm',
-  DOWN: 'provider down: could not confirm',
-  HANG: 'no answer: gives up after 10 s',
-};
+/** The marker words the mock understands (a key holds one); `markersFor` says what each means to a user. */
+const MARKERS = ['VALID', 'MANY', 'ODD', 'REVOKED', 'SCOPES', 'RATE', 'QUOTA', 'DOWN', 'HANG'];
 
 /** Presets whose rate-limit answer (RATE) proves the key: the check says "limited". */
 export const LIMITED_PRESETS = ['openai', 'anthropic', 'gemini', 'mistral', 'groq', 'deepseek', 'cohere'];
 /** Presets whose no-credit answer (QUOTA) proves the key: the check says "no-credit". */
 export const NO_CREDIT_PRESETS = ['openai', 'anthropic', 'gemini', 'mistral', 'groq', 'openrouter', 'deepseek', 'xai', 'cohere'];
+
+/** The status the mock answers a DOWN key with, where it is not 503 (test/mock-api.mjs). */
+export const DOWN_STATUS = { anthropic: 529, openrouter: 502 };
 
 /**
  * The models the mock lists for a VALID key, as the check reports them (Gemini's without
@@ -50,14 +43,14 @@ export function markersFor(preset) {
   return {
     VALID: credit ? 'accepted, with $6.80 of a $10.00 credit left' : models ? 'accepted, with the models it may use' : 'accepted',
     ...(credit && { UNLIMITED: 'accepted, a key without a credit limit' }),
-    ...(models && { MANY: MARKERS.MANY }),
-    ODD: MARKERS.ODD,
-    REVOKED: MARKERS.REVOKED,
-    SCOPES: MARKERS.SCOPES,
+    ...(models && { MANY: 'accepted, with 1,000 models' }),
+    ODD: 'accepted, though parts of the answer are odd: those are left out',
+    REVOKED: 'wrong or revoked key',
+    SCOPES: 'restricted key: could not confirm',
     RATE: LIMITED_PRESETS.includes(preset) ? 'rate limited right now: a real key, saved as Rate-limited' : 'rate limited: could not confirm',
     QUOTA: NO_CREDIT_PRESETS.includes(preset) ? 'no credit left: a real key, saved as No credit left' : 'no credit left: could not confirm',
-    DOWN: MARKERS.DOWN,
-    HANG: MARKERS.HANG,
+    DOWN: 'provider down: could not confirm',
+    HANG: 'no answer: gives up after 10 s',
   };
 }
 
@@ -77,7 +70,7 @@ const shapes = {
 
 /** `testKeys[preset][marker]`: a fake key of that preset that the mock answers with `marker`. */
 export const testKeys = Object.fromEntries(
-  Object.entries(shapes).map(([id, shape]) => [id, Object.fromEntries(Object.keys(MARKERS).concat('UNLIMITED', 'FORBID', 'GARBLED', 'BLOCKED').map((m) => [m, shape(m)]))]),
+  Object.entries(shapes).map(([id, shape]) => [id, Object.fromEntries(MARKERS.concat('UNLIMITED', 'FORBID', 'GARBLED', 'BLOCKED').map((m) => [m, shape(m)]))]),
 );
 
 /** Where each preset's check goes on the mock, below `origin` (with an optional session). */
