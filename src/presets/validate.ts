@@ -69,6 +69,8 @@ const FIELD: Spec = {
   expect: { pattern: 'r', note: 's' },
   maxLength: 'i?',
 };
+/** An answer the check recognizes: its status, and the error code or words it carries. */
+const ANSWERS: Spec = [{ status: 'i', code: 's?', says: 'r?' }];
 const CHECK: Spec = {
   method: 's?',
   url: 's',
@@ -79,9 +81,9 @@ const CHECK: Spec = {
   rejectStatus: ['i'],
   messagePaths: 'S?',
   browser: 'b?',
-  limited: [{ status: 'i', code: 's?', says: 'r?' }],
-  noCredit: [{ status: 'i', code: 's?', says: 'r?' }],
-  unconfirmed: [{ status: 'i', code: 's?', says: 'r?' }],
+  limited: ANSWERS,
+  noCredit: ANSWERS,
+  unconfirmed: ANSWERS,
   models: { path: 's', id: 's?', strip: 's?', url: 's?' },
   credit: { currency: 's', limit: 's?', remaining: 's?', used: 's?' },
   expiresAt: 's?',
